@@ -1,0 +1,83 @@
+/**
+ * The CLI's commands over text already read, so tests can run them without a
+ * process or a file system.
+ */
+import { openDocuments, type OpenedDocument } from './core/argo/document';
+import { dumpYamlDocuments } from './core/argo/yamlText';
+import { compile } from './core/argo/compile';
+import { validate } from './core/argo/validate';
+import { formatDiagnostic, hasErrors } from './core/diagnostics';
+import { locateDiagnostics } from './core/argo/locate';
+import { dependencyView, findCycle } from './core/graph/topology';
+
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const COMMANDS = ['lint', 'deps', 'fmt'] as const;
+
+/** Runs one command; returns the exit code. */
+export function runCommand(command: string, file: string, text: string, io: CliIO): number {
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    io.err(`argoflow: unknown command '${command}' (expected ${COMMANDS.join(', ')})`);
+    return 2;
+  }
+  const opened = openDocuments(text, file);
+  if (opened.diagnostics.length > 0) {
+    for (const d of opened.diagnostics) io.err(formatDiagnostic(d, file));
+    return 2;
+  }
+  const unreadable = opened.documents.filter((d) => !d.pipeline);
+  if (unreadable.length === opened.documents.length) {
+    for (const d of unreadable)
+      for (const diag of d.diagnostics) io.err(formatDiagnostic(diag, file));
+    return 2;
+  }
+  if (command === 'lint') return lint(file, text, opened.documents, io);
+  if (command === 'deps') return deps(opened.documents, io);
+  return fmt(opened.documents, io);
+}
+
+function lint(file: string, text: string, documents: OpenedDocument[], io: CliIO): number {
+  let invalid = false;
+  for (const doc of documents) {
+    const found = doc.pipeline ? [...doc.diagnostics, ...validate(doc.pipeline)] : doc.diagnostics;
+    const located = locateDiagnostics(text, found, doc.index);
+    for (const d of located) io.out(formatDiagnostic(d, file));
+    if (hasErrors(located)) invalid = true;
+  }
+  if (!invalid) {
+    const n = documents.filter((d) => d.pipeline).length;
+    io.err(`${file}: ${n} workflow${n === 1 ? '' : 's'} valid`);
+  }
+  return invalid ? 1 : 0;
+}
+
+function deps(documents: OpenedDocument[], io: CliIO): number {
+  let failed = false;
+  for (const doc of documents) {
+    const p = doc.pipeline;
+    if (!p) continue;
+    if (documents.length > 1)
+      io.out(`# ${p.kind} ${String(p.metadata.name ?? p.metadata.generateName ?? '')}`);
+    const view = dependencyView(p.tasks);
+    if (!view) {
+      io.err(`dependency cycle detected: ${findCycle(p.tasks)?.join(' -> ') ?? ''}`);
+      failed = true;
+      continue;
+    }
+    const width = Math.max(0, ...view.map((r) => r.task.length));
+    for (const row of view) {
+      const upstream = row.upstream.length > 0 ? row.upstream.join(', ') : '-';
+      io.out(`${row.task.padEnd(width)}  level ${row.level}  <- ${upstream}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+function fmt(documents: OpenedDocument[], io: CliIO): number {
+  const pipelines = documents.flatMap((d) => (d.pipeline ? [d.pipeline] : []));
+  io.out(dumpYamlDocuments(pipelines.map((p) => compile(p, { layout: true }))).trimEnd());
+  return 0;
+}

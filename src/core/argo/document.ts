@@ -1,0 +1,65 @@
+/**
+ * Argo YAML text <-> pipelines: the entry points the editor and the CLI use
+ * to open and save files.
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { Pipeline } from '../model/types';
+import { compile } from './compile';
+import { importManifest } from './importManifest';
+import { locateDiagnostics } from './locate';
+import { dumpYaml, loadYamlDocuments } from './yamlText';
+
+export interface OpenedDocument {
+  /** 0-based position of the document in a multi-document file. */
+  index: number;
+  pipeline?: Pipeline;
+  diagnostics: Diagnostic[];
+}
+
+export interface OpenResult {
+  documents: OpenedDocument[];
+  /** Problems with the file as a whole (unreadable YAML, too large, ...). */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads every document in an Argo YAML file. Diagnostics carry the source
+ * name and, where the text tells, line and column.
+ */
+export function openDocuments(text: string, source?: string): OpenResult {
+  const loaded = loadYamlDocuments(text, source);
+  if (loaded.diagnostics.length > 0) return { documents: [], diagnostics: loaded.diagnostics };
+  const documents = loaded.value.map((doc, index) => {
+    const { value, diagnostics } = importManifest(doc);
+    const tagged = diagnostics.map((d) => ({ ...d, ...(source !== undefined ? { source } : {}) }));
+    return {
+      index,
+      ...(value ? { pipeline: value } : {}),
+      diagnostics: locateDiagnostics(text, tagged, index),
+    };
+  });
+  if (documents.length === 0) {
+    return {
+      documents,
+      diagnostics: [
+        {
+          code: 'empty',
+          message: 'the file holds no YAML document',
+          severity: 'error',
+          ...(source ? { source } : {}),
+        },
+      ],
+    };
+  }
+  return { documents, diagnostics: [] };
+}
+
+/** The file the editor saves: the manifest with the layout annotation. */
+export function exportDocument(p: Pipeline): string {
+  return dumpYaml(compile(p, { layout: true }));
+}
+
+/** The manifest as shown live and submitted: no editor-only data. */
+export function previewDocument(p: Pipeline): string {
+  return dumpYaml(compile(p));
+}

@@ -1,0 +1,148 @@
+/**
+ * Data-flow rules: a `{{tasks.X.outputs...}}` reference must name an upstream
+ * task and an output that task's template declares, and every input
+ * parameter a task's template declares without a default must be supplied.
+ * Argo reports both only when the workflow runs (or lints); here the editor
+ * can pin them to the field.
+ */
+import { error, type Diagnostic } from '../diagnostics';
+import { graphIndex } from '../graph/graphIndex';
+import { taskPath } from '../model/pipeline';
+import { findTemplate } from '../model/spec';
+import { isObject, type Pipeline, type Task, type Template } from '../model/types';
+
+const OUTPUT_REF =
+  /\{\{=?\s*tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)\.outputs\.(parameters|artifacts)\.([-a-zA-Z0-9_]+)/g;
+const RESULT_REF = /\{\{=?\s*tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)\.outputs\.result\b/g;
+
+export function validateReferences(p: Pipeline): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const index = graphIndex(p.tasks);
+  const ancestors = ancestorSets(p);
+  p.tasks.forEach((task, i) => {
+    const where = { task: task.name, path: taskPath(p, i) };
+    for (const ref of outputReferences(task)) {
+      const j = index.pos.get(ref.task);
+      const text = ref.text;
+      if (j === undefined) {
+        out.push(
+          error(
+            'unknown-reference',
+            `failed to resolve ${text}: there is no task '${ref.task}'`,
+            where,
+          ),
+        );
+        continue;
+      }
+      if (!ancestors(i).has(j)) {
+        out.push(
+          error(
+            'reference-not-upstream',
+            `failed to resolve ${text}: ${ref.task} is not upstream of ${task.name}; add the dependency ${ref.task} -> ${task.name}`,
+            where,
+          ),
+        );
+        continue;
+      }
+      const producer = findTemplate(p, p.tasks[j]!.template);
+      const missing = producer && missingOutput(producer, ref);
+      if (missing)
+        out.push(error('unknown-output', `failed to resolve ${text}: ${missing}`, where));
+    }
+    out.push(...missingInputs(p, task, i));
+  });
+  return out;
+}
+
+interface OutputRef {
+  text: string;
+  task: string;
+  kind: 'parameters' | 'artifacts' | 'result';
+  name?: string;
+}
+
+function outputReferences(task: Task): OutputRef[] {
+  const refs: OutputRef[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (!value.includes('tasks.')) return;
+      for (const m of value.matchAll(OUTPUT_REF))
+        refs.push({
+          text: `${m[0]}}}`,
+          task: m[1]!,
+          kind: m[2] as 'parameters' | 'artifacts',
+          name: m[3]!,
+        });
+      for (const m of value.matchAll(RESULT_REF))
+        refs.push({ text: `${m[0]}}}`, task: m[1]!, kind: 'result' });
+    } else if (Array.isArray(value)) value.forEach(visit);
+    else if (isObject(value)) Object.values(value).forEach(visit);
+  };
+  const { name: _name, depends: _d, dependencies: _ds, ...fields } = task;
+  visit(fields);
+  return refs;
+}
+
+function missingOutput(template: Template, ref: OutputRef): string | undefined {
+  if (ref.kind === 'result') {
+    const hasResult = ['script', 'container', 'containerSet', 'http', 'plugin'].some(
+      (k) => k in template,
+    );
+    return hasResult ? undefined : `template ${template.name} produces no result`;
+  }
+  const outputs = isObject(template.outputs) ? template.outputs : {};
+  const list = Array.isArray(outputs[ref.kind]) ? (outputs[ref.kind] as unknown[]) : [];
+  const found = list.some((o) => isObject(o) && o.name === ref.name);
+  return found
+    ? undefined
+    : `template ${template.name} has no output ${ref.kind.slice(0, -1)} '${ref.name}'`;
+}
+
+/** Argo: "inputs.parameters.X was not supplied". */
+function missingInputs(p: Pipeline, task: Task, i: number): Diagnostic[] {
+  const template = findTemplate(p, task.template);
+  const inputs = template && isObject(template.inputs) ? template.inputs : undefined;
+  if (!inputs || !Array.isArray(inputs.parameters)) return [];
+  const given = new Set((task.arguments?.parameters ?? []).map((a) => a.name));
+  return inputs.parameters
+    .filter((param): param is { name: string } => isObject(param) && typeof param.name === 'string')
+    .filter((param) => {
+      const declared = param as Record<string, unknown>;
+      return (
+        declared.value === undefined &&
+        declared.default === undefined &&
+        declared.valueFrom === undefined &&
+        !given.has(param.name)
+      );
+    })
+    .map((param) =>
+      error(
+        'missing-input',
+        `templates.${template!.name}.inputs.parameters.${param.name} was not supplied`,
+        {
+          task: task.name,
+          path: taskPath(p, i, 'arguments'),
+        },
+      ),
+    );
+}
+
+/** Lazily computed ancestor sets by task position, memoised per call. */
+function ancestorSets(p: Pipeline): (i: number) => Set<number> {
+  const index = graphIndex(p.tasks);
+  const memo = new Map<number, Set<number>>();
+  return (start: number) => {
+    let found = memo.get(start);
+    if (found) return found;
+    found = new Set<number>();
+    const stack = [...index.up[start]!];
+    while (stack.length > 0) {
+      const j = stack.pop()!;
+      if (found.has(j)) continue;
+      found.add(j);
+      stack.push(...index.up[j]!);
+    }
+    memo.set(start, found);
+    return found;
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * Reading and writing YAML text safely. js-yaml is fast but trusts its input,
+ * so loading is guarded: a size limit before parsing, and a budget on the
+ * number of values after alias expansion (an alias bomb parses to a small
+ * graph of shared references that explodes only when walked).
+ */
+import { dump, loadAll, YAMLException } from 'js-yaml';
+import { error, type Result } from '../diagnostics';
+
+/** The Argo API rejects bodies over 3 MiB; anything far beyond that is not a workflow. */
+export const MAX_YAML_BYTES = 4 * 1024 * 1024;
+/** Values a document may expand to once aliases are followed. */
+export const MAX_YAML_VALUES = 1_000_000;
+
+/** Every document in `text`, or diagnostics with the line and column where reading stopped. */
+export function loadYamlDocuments(text: string, source?: string): Result<unknown[]> {
+  const where = source !== undefined ? { source } : {};
+  if (text.length > MAX_YAML_BYTES) {
+    const mb = (text.length / (1024 * 1024)).toFixed(1);
+    return {
+      value: [],
+      diagnostics: [
+        error(
+          'too-large',
+          `file is ${mb} MiB; the editor reads at most ${MAX_YAML_BYTES / (1024 * 1024)} MiB (the Argo API rejects workflows over 3 MiB)`,
+          where,
+        ),
+      ],
+    };
+  }
+  let docs: unknown[];
+  try {
+    docs = loadAll(text, undefined, { filename: source }).filter(
+      (d) => d !== null && d !== undefined,
+    );
+  } catch (e) {
+    if (e instanceof YAMLException) {
+      return {
+        value: [],
+        diagnostics: [
+          error('yaml-syntax', e.reason || e.message, {
+            ...where,
+            line: e.mark ? e.mark.line + 1 : undefined,
+            column: e.mark ? e.mark.column + 1 : undefined,
+          }),
+        ],
+      };
+    }
+    throw e;
+  }
+  if (countValues(docs, MAX_YAML_VALUES) > MAX_YAML_VALUES) {
+    return {
+      value: [],
+      diagnostics: [
+        error(
+          'too-many-values',
+          `file expands to more than ${MAX_YAML_VALUES.toLocaleString('en')} values once its aliases are followed (an alias bomb?)`,
+          where,
+        ),
+      ],
+    };
+  }
+  return { value: docs, diagnostics: [] };
+}
+
+/** Counts values depth-first, stopping as soon as the budget is exceeded. */
+function countValues(root: unknown, budget: number): number {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0 && count <= budget) {
+    const v = stack.pop();
+    count++;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) stack.push(x);
+  }
+  return count;
+}
+
+/** YAML text for one document: no anchors, no folded lines, strings quoted only when needed. */
+export function dumpYaml(value: unknown): string {
+  return dump(value, { noRefs: true, lineWidth: -1, quotingType: '"' });
+}
+
+/** Several documents separated by `---`. */
+export function dumpYamlDocuments(values: readonly unknown[]): string {
+  return values.map(dumpYaml).join('---\n');
+}

@@ -1,0 +1,130 @@
+/**
+ * Wiring dependencies. `connect` refuses self-loops, duplicates, unknown
+ * tasks and any edge that would close a cycle, and says why (with the cycle
+ * path). It derives the next graph index from the current one, so checking
+ * and adding one edge on a 10,000-task DAG costs microseconds plus one O(V)
+ * array copy, not a rebuild.
+ */
+import type { TaskResult } from '../argo/depends';
+import { error, type Diagnostic } from '../diagnostics';
+import {
+  graphIndex,
+  pathBetween,
+  rememberIndex,
+  topologicalRank,
+  type GraphIndex,
+} from '../graph/graphIndex';
+import { taskDependencies } from '../graph/taskDependencies';
+import { addDependency, dropDependency } from './operations';
+import type { Pipeline } from './types';
+
+export interface ConnectResult {
+  pipeline: Pipeline;
+  /** Empty when the edge was added. */
+  diagnostics: Diagnostic[];
+  /** When refused for a cycle: the cycle, first task repeated last (`a, b, c, a`). */
+  cycle?: string[];
+}
+
+/** Why `from -> to` cannot be added, or undefined when it can. */
+export function checkConnection(
+  p: Pipeline,
+  from: string,
+  to: string,
+): Omit<ConnectResult, 'pipeline'> | undefined {
+  const where = { task: to, path: undefined };
+  if (from === to) {
+    return {
+      diagnostics: [error('self-dependency', `a task cannot depend on itself (${from})`, where)],
+      cycle: [from, from],
+    };
+  }
+  const index = graphIndex(p.tasks);
+  const i = index.pos.get(from);
+  const j = index.pos.get(to);
+  if (i === undefined)
+    return { diagnostics: [error('unknown-task', `there is no task named '${from}'`, where)] };
+  if (j === undefined)
+    return { diagnostics: [error('unknown-task', `there is no task named '${to}'`, where)] };
+  if (index.up[j]!.includes(i) || taskDependencies(p.tasks[j]!).includes(from)) {
+    return {
+      diagnostics: [error('duplicate-dependency', `${to} already depends on ${from}`, where)],
+    };
+  }
+  const path = pathBetween(index, j, i);
+  if (path) {
+    const cycle = [from, ...path.map((k) => index.names[k]!)];
+    return {
+      diagnostics: [error('cycle', `dependency cycle detected: ${cycle.join(' -> ')}`, where)],
+      cycle,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Makes `to` depend on `from` (optionally on a specific result, e.g. `Failed`).
+ * The dependency is written in the form the DAG already uses: `dependencies`
+ * when every existing task uses that list, else an enhanced `depends`
+ * expression (Argo rejects the two forms mixed in one DAG).
+ */
+export function connect(p: Pipeline, from: string, to: string, result?: TaskResult): ConnectResult {
+  const refused = checkConnection(p, from, to);
+  if (refused) return { pipeline: p, ...refused };
+  const index = graphIndex(p.tasks);
+  const i = index.pos.get(from)!;
+  const j = index.pos.get(to)!;
+  const tasks = p.tasks.slice();
+  tasks[j] = addDependency(tasks[j]!, from, usesDependencyLists(p), result);
+  rememberIndex(tasks, withEdge(index, i, j));
+  return { pipeline: { ...p, tasks }, diagnostics: [] };
+}
+
+/** Removes every dependency of `to` on `from`. */
+export function disconnect(p: Pipeline, from: string, to: string): Pipeline {
+  const index = graphIndex(p.tasks);
+  const i = index.pos.get(from);
+  const j = index.pos.get(to);
+  if (i === undefined || j === undefined) return p;
+  const changed = dropDependency(p.tasks[j]!, from);
+  if (changed === p.tasks[j]) return p;
+  const tasks = p.tasks.slice();
+  tasks[j] = changed;
+  rememberIndex(tasks, withoutEdge(index, i, j));
+  return { ...p, tasks };
+}
+
+function usesDependencyLists(p: Pipeline): boolean {
+  let lists = false;
+  for (const t of p.tasks) {
+    if (typeof t.depends === 'string') return false;
+    if (Array.isArray(t.dependencies)) lists = true;
+  }
+  return lists;
+}
+
+function withEdge(index: GraphIndex, i: number, j: number): GraphIndex {
+  const up = index.up.slice();
+  const down = index.down.slice();
+  up[j] = [...up[j]!, i];
+  down[i] = [...down[i]!, j];
+  // A rank that already orders i before j stays valid; otherwise re-rank.
+  const rank =
+    index.rank && index.rank[i]! < index.rank[j]! ? index.rank : topologicalRank(up, down);
+  return { names: index.names, pos: index.pos, up, down, rank };
+}
+
+function withoutEdge(index: GraphIndex, i: number, j: number): GraphIndex {
+  const up = index.up.slice();
+  const down = index.down.slice();
+  up[j] = up[j]!.filter((k) => k !== i);
+  down[i] = down[i]!.filter((k) => k !== j);
+  // Removing an edge keeps an acyclic order valid; a cyclic graph may have become acyclic.
+  return {
+    names: index.names,
+    pos: index.pos,
+    up,
+    down,
+    rank: index.rank ?? topologicalRank(up, down),
+  };
+}

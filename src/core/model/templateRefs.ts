@@ -1,0 +1,26 @@
+/**
+ * Which templates a manifest uses. A template is in use when anything names
+ * it: a DAG task or step (`template`), `entrypoint`, `onExit`, a lifecycle
+ * hook. Used to drop a palette template once its last task is removed.
+ */
+import { workflowSpec } from './spec';
+import type { Pipeline } from './types';
+
+const REFERENCE_KEYS = new Set(['template', 'entrypoint', 'onExit']);
+
+export function usedTemplateNames(p: Pipeline): Set<string> {
+  const used = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [k, v] of Object.entries(value)) {
+        if (REFERENCE_KEYS.has(k) && typeof v === 'string') used.add(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(workflowSpec(p));
+  for (const t of p.tasks) walk(t);
+  return used;
+}

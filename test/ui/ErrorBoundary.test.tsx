@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
+
+function Broken(): never {
+  throw new Error('pipeline exploded');
+}
+
+// React reports a caught render error through console.error; keep the output clean.
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+it('renders its children when nothing throws', () => {
+  render(
+    <ErrorBoundary>
+      <p>all good</p>
+    </ErrorBoundary>,
+  );
+  expect(screen.getByText('all good')).toBeInTheDocument();
+});
+
+it("shows a thrown error's message and a Reload button", async () => {
+  const onReload = vi.fn();
+  render(
+    <ErrorBoundary onReload={onReload}>
+      <Broken />
+    </ErrorBoundary>,
+  );
+  expect(screen.getByRole('alert')).toHaveTextContent('pipeline exploded');
+  await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
+  expect(onReload).toHaveBeenCalledOnce();
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and component tests. Browser tests (e2e/) run through their own config.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    environment: 'node',
+    // jest-dom matchers everywhere; component tests opt into jsdom per file
+    // with a `// @vitest-environment jsdom` docblock.
+    setupFiles: ['test/setup/dom.ts'],
+    pool: 'threads',
+    maxWorkers: 2,
+  },
+});
