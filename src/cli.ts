@@ -32,9 +32,14 @@ function main(argv: string[]): number {
     err: (line) => process.stderr.write(`${line}\n`),
   };
   const [command, file, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help') {
+  if (!command) {
+    // A usage error: the usage goes to stderr, like every other complaint.
+    io.err(USAGE);
+    return 2;
+  }
+  if (command === '-h' || command === '--help') {
     io.out(USAGE);
-    return command ? 0 : 2;
+    return 0;
   }
   if (!file || rest.length > 0) {
     io.err(USAGE);

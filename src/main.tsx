@@ -1,6 +1,8 @@
 // Browser entry: mounts the app inside the top-level error boundary.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './ui/styles.css';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 

@@ -1,9 +1,116 @@
-// The application shell. A placeholder until the canvas, palette and inspector land.
-export function App() {
+// The application shell: toolbar, palette, canvas, inspector, YAML and problems.
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { PaletteEntry } from '../core/config';
+import { createEditorStore, type EditorStore } from '../store/editorStore';
+import { boot } from './boot';
+import { Canvas } from './canvas/Canvas';
+import { EditorProvider, useEditorStore } from './EditorContext';
+import { pickFile } from './files';
+import { Inspector } from './inspector/Inspector';
+import { Notice } from './Notice';
+import { Palette } from './palette/Palette';
+import { ProblemsList } from './problems/ProblemsList';
+import { DocumentChooser } from './toolbar/DocumentChooser';
+import { ShortcutHelp } from './toolbar/ShortcutHelp';
+import { Toolbar } from './toolbar/Toolbar';
+import { useDocumentActions } from './useDocumentActions';
+import { useShortcuts } from './useShortcuts';
+import { useTheme } from './useTheme';
+import { YamlPanel } from './yaml/YamlPanel';
+
+export function App({ store: given }: { store?: EditorStore }) {
+  const store = useMemo(() => given ?? createEditorStore(), [given]);
+  useEffect(() => {
+    if (given) return;
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void boot(store, window.localStorage, window.location).then((s) =>
+      cancelled ? s() : (stop = s),
+    );
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [store, given]);
   return (
-    <main>
-      <h1>Argoflow Studio</h1>
-      <p>Author, validate and run Argo Workflows from a canvas.</p>
-    </main>
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <Editor />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}
+
+function Editor() {
+  const store = useEditorStore();
+  const flow = useReactFlow();
+  const docs = useDocumentActions();
+  const [theme, toggleTheme] = useTheme();
+  const [help, setHelp] = useState(false);
+  const handlers = useMemo(
+    () => ({ download: docs.download, help: () => setHelp(true) }),
+    [docs.download],
+  );
+  useShortcuts(store, handlers);
+
+  const addAtCentre = useCallback(
+    (entry: PaletteEntry) => {
+      const box = document.querySelector('.canvas')?.getBoundingClientRect();
+      const position = box
+        ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
+        : { x: 0, y: 0 };
+      const name = store
+        .getState()
+        .addTask({ name: entry.name, template: entry.template, position });
+      store.getState().select([name]);
+    },
+    [flow, store],
+  );
+
+  const openConfig = useCallback(async () => {
+    const file = await pickFile('.yaml,.yml');
+    if (!file) return;
+    const text = await file.text();
+    if (!store.getState().loadConfig(text, file.name)) {
+      store
+        .getState()
+        .setNotice({
+          kind: 'error',
+          message: `${file.name} could not be used as a palette; the previous palette is kept.`,
+        });
+    }
+  }, [store]);
+
+  const open = useCallback(async () => {
+    const file = await pickFile('.yaml,.yml,.json');
+    if (file) docs.openFile(file);
+  }, [docs]);
+
+  return (
+    <div className={`app theme-${theme}`}>
+      <Toolbar
+        onNew={docs.newDocument}
+        onOpen={open}
+        onDownload={docs.download}
+        onAutoLayout={() => void docs.autoLayout().then(() => flow.fitView())}
+        onFit={() => void flow.fitView()}
+        onToggleTheme={toggleTheme}
+        onHelp={() => setHelp(true)}
+        theme={theme}
+      />
+      <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />
+      <main className="centre">
+        <Canvas onOpenFile={docs.openFile} colorMode={theme} />
+        <Notice />
+      </main>
+      <Inspector />
+      <div className="bottom">
+        <YamlPanel onDownload={docs.download} dark={theme === 'dark'} />
+        <ProblemsList />
+      </div>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {docs.choice && <DocumentChooser choice={docs.choice} onChoose={docs.choose} />}
+    </div>
   );
 }

@@ -152,13 +152,20 @@ export function dependsTasks(expr: DependsExpr): string[] {
 
 /** The expression with every reference to `from` naming `to` instead. */
 export function renameInDepends(expr: DependsExpr, from: string, to: string): DependsExpr {
+  return mapDependsNames(expr, (name) => (name === from ? to : name));
+}
+
+/** The expression with every task name passed through `rename`. */
+export function mapDependsNames(expr: DependsExpr, rename: (name: string) => string): DependsExpr {
   switch (expr.kind) {
-    case 'ref':
-      return expr.task === from ? { ...expr, task: to } : expr;
+    case 'ref': {
+      const task = rename(expr.task);
+      return task === expr.task ? expr : { ...expr, task };
+    }
     case 'not':
-      return { kind: 'not', expr: renameInDepends(expr.expr, from, to) };
+      return { kind: 'not', expr: mapDependsNames(expr.expr, rename) };
     default:
-      return { kind: expr.kind, items: expr.items.map((i) => renameInDepends(i, from, to)) };
+      return { kind: expr.kind, items: expr.items.map((i) => mapDependsNames(i, rename)) };
   }
 }
 

@@ -10,14 +10,16 @@ const TASK = ['name', 'template', 'templateRef', 'inline', 'depends', 'dependenc
 const TEMPLATE = ['name', 'inputs', 'outputs'];
 const NAME_FIRST = ['name'];
 
+// Objects are built with Object.fromEntries, not `out[k] = v`: assignment to a
+// `__proto__` key (which js-yaml loads as an ordinary own key) would set the
+// prototype and silently drop the key from the output.
 function ordered<T extends object>(obj: T, first: readonly string[]): T {
   const keys = Object.keys(obj);
-  const present = first.filter((k) => k in obj);
+  const present = first.filter((k) => Object.hasOwn(obj, k));
   if (present.every((k, i) => keys[i] === k)) return obj;
-  const out: Record<string, unknown> = {};
-  for (const k of present) out[k] = (obj as Record<string, unknown>)[k];
-  for (const k of keys) if (!(k in out)) out[k] = (obj as Record<string, unknown>)[k];
-  return out as T;
+  const rest = keys.filter((k) => !present.includes(k));
+  const value = (k: string): unknown => (obj as Record<string, unknown>)[k];
+  return Object.fromEntries([...present, ...rest].map((k) => [k, value(k)])) as T;
 }
 
 /** A copy of `value` with list items' `name` first, all the way down. */
@@ -31,9 +33,7 @@ function nameFirstDeep(value: unknown): unknown {
     });
   }
   if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = nameFirstDeep(v);
-    return out;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nameFirstDeep(v)]));
   }
   return value;
 }

@@ -32,6 +32,11 @@ export function locateDiagnostics(
 }
 
 function offsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
+  // importManifest rewrites a CronWorkflow's old `schedule` as `schedules: [..]`:
+  // point at the `schedule` the text holds rather than at `spec`.
+  if (path[0] === 'spec' && path[1] === 'schedules' && !doc.hasIn(['spec', 'schedules'])) {
+    path = ['spec', 'schedule'];
+  }
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) return node.range[0];

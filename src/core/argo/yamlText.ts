@@ -4,13 +4,28 @@
  * number of values after alias expansion (an alias bomb parses to a small
  * graph of shared references that explodes only when walked).
  */
-import { dump, loadAll, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, dump, loadAll, Type, YAMLException } from 'js-yaml';
 import { error, type Result } from '../diagnostics';
 
 /** The Argo API rejects bodies over 3 MiB; anything far beyond that is not a workflow. */
 export const MAX_YAML_BYTES = 4 * 1024 * 1024;
 /** Values a document may expand to once aliases are followed. */
 export const MAX_YAML_VALUES = 1_000_000;
+
+/**
+ * YAML 1.2 core types plus merge keys (`<<`), without js-yaml's implicit
+ * timestamps: Kubernetes (sigs.k8s.io/yaml) keeps `2024-01-01` a string, and a
+ * Date would not survive export (it compiled to `{}`).
+ */
+const LOAD_SCHEMA = CORE_SCHEMA.extend({
+  // js-yaml's own merge type (lib/type/merge.js), which @types/js-yaml does not export.
+  implicit: [
+    new Type('tag:yaml.org,2002:merge', {
+      kind: 'scalar',
+      resolve: (data: unknown) => data === '<<' || data === null,
+    }),
+  ],
+});
 
 /** Every document in `text`, or diagnostics with the line and column where reading stopped. */
 export function loadYamlDocuments(text: string, source?: string): Result<unknown[]> {
@@ -30,7 +45,7 @@ export function loadYamlDocuments(text: string, source?: string): Result<unknown
   }
   let docs: unknown[];
   try {
-    docs = loadAll(text, undefined, { filename: source }).filter(
+    docs = loadAll(text, undefined, { filename: source, schema: LOAD_SCHEMA }).filter(
       (d) => d !== null && d !== undefined,
     );
   } catch (e) {
@@ -38,7 +53,7 @@ export function loadYamlDocuments(text: string, source?: string): Result<unknown
       return {
         value: [],
         diagnostics: [
-          error('yaml-syntax', e.reason || e.message, {
+          error('yaml-syntax', syntaxMessage(e, text), {
             ...where,
             line: e.mark ? e.mark.line + 1 : undefined,
             column: e.mark ? e.mark.column + 1 : undefined,
@@ -61,6 +76,16 @@ export function loadYamlDocuments(text: string, source?: string): Result<unknown
     };
   }
   return { value: docs, diagnostics: [] };
+}
+
+/** js-yaml's reason, naming the key when it is a duplicated one (js-yaml does not). */
+function syntaxMessage(e: YAMLException, text: string): string {
+  const reason = e.reason || e.message;
+  if (reason !== 'duplicated mapping key' || !e.mark) return reason;
+  // The mark points at the start of the second occurrence of the key.
+  const line = text.slice(e.mark.position).split('\n', 1)[0] ?? '';
+  const key = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:,{}[\]]*?)(?=\s*:)/.exec(line)?.[0];
+  return key ? `duplicated mapping key '${key.replace(/^(["'])(.*)\1$/, '$2')}'` : reason;
 }
 
 /** Counts values depth-first, stopping as soon as the budget is exceeded. */

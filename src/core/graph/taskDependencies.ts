@@ -26,8 +26,9 @@ function computeDependencies(task: Task): string[] {
     const parsed = parseDepends(task.depends);
     // A malformed expression is reported by validation; the graph still shows
     // the tasks it names so the canvas does not lose its edges while typing.
+    // The lookbehind skips results: `a.Failed` names task `a`, not a task `Failed`.
     const found = isParseError(parsed)
-      ? (task.depends.match(/[a-zA-Z0-9][-a-zA-Z0-9]*(?=\.[A-Za-z]+|\b)/g) ?? [])
+      ? (task.depends.match(/(?<![-.a-zA-Z0-9])[a-zA-Z0-9][-a-zA-Z0-9]*(?=\.[A-Za-z]+|\b)/g) ?? [])
       : dependsTasks(parsed);
     for (const n of found) names.add(n);
   }

@@ -16,7 +16,7 @@ import {
 } from '../graph/graphIndex';
 import { taskDependencies } from '../graph/taskDependencies';
 import { addDependency, dropDependency } from './operations';
-import type { Pipeline } from './types';
+import type { Pipeline, Task } from './types';
 
 export interface ConnectResult {
   pipeline: Pipeline;
@@ -74,8 +74,12 @@ export function connect(p: Pipeline, from: string, to: string, result?: TaskResu
   const index = graphIndex(p.tasks);
   const i = index.pos.get(from)!;
   const j = index.pos.get(to)!;
-  const tasks = p.tasks.slice();
-  tasks[j] = addDependency(tasks[j]!, from, usesDependencyLists(p), result);
+  const lists = usesDependencyLists(p);
+  // A result needs `depends`, and Argo rejects `depends` and `dependencies` in
+  // one DAG: rewrite the lists as the equivalent `a && b` (Argo's
+  // enhanced-depends-logic.md: `dependencies: [A, B]` is `depends: "A && B"`).
+  const tasks = lists && result !== undefined ? p.tasks.map(listToDepends) : p.tasks.slice();
+  tasks[j] = addDependency(tasks[j]!, from, lists && result === undefined, result);
   rememberIndex(tasks, withEdge(index, i, j));
   return { pipeline: { ...p, tasks }, diagnostics: [] };
 }
@@ -90,8 +94,16 @@ export function disconnect(p: Pipeline, from: string, to: string): Pipeline {
   if (changed === p.tasks[j]) return p;
   const tasks = p.tasks.slice();
   tasks[j] = changed;
-  rememberIndex(tasks, withoutEdge(index, i, j));
+  // A `depends` that does not parse is kept as written, edge included: then
+  // the index is rebuilt on demand, or connect would miss a cycle through it.
+  if (!taskDependencies(changed).includes(from)) rememberIndex(tasks, withoutEdge(index, i, j));
   return { ...p, tasks };
+}
+
+function listToDepends(task: Task): Task {
+  if (!Array.isArray(task.dependencies)) return task;
+  const { dependencies, ...rest } = task;
+  return dependencies.length > 0 ? { ...rest, depends: dependencies.join(' && ') } : rest;
 }
 
 function usesDependencyLists(p: Pipeline): boolean {

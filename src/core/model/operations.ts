@@ -9,7 +9,7 @@ import {
   parseDepends,
   printDepends,
   removeFromDepends,
-  renameInDepends,
+  mapDependsNames,
 } from '../argo/depends';
 import { error, type Diagnostic, type Result } from '../diagnostics';
 import { graphIndex, rememberIndex } from '../graph/graphIndex';
@@ -17,7 +17,7 @@ import { taskDependencies } from '../graph/taskDependencies';
 import { deepEqual } from '../util/deepEqual';
 import { ensureDag } from './ensureDag';
 import { findTask, taskNames } from './pipeline';
-import { mapStrings, renameInTemplateString } from './references';
+import { mapStrings, renameManyInTemplateString } from './references';
 import { templates, withTemplates } from './spec';
 import { usedTemplateNames } from './templateRefs';
 import { taskNameProblem, toK8sName, uniqueName } from './names';
@@ -137,13 +137,9 @@ export function renameTask(p: Pipeline, from: string, to: string): Result<Pipeli
   if (from === to) return { value: p, diagnostics: [] };
   const problem = renameProblem(p, from, to);
   if (problem) return { value: p, diagnostics: [problem] };
-  const rewrite = (s: string): string => renameInTemplateString(s, from, to);
-  const tasks = p.tasks.map((t) => {
-    let next = t.name === from ? { ...t, name: to } : t;
-    next = mapStrings(next, rewrite);
-    if (taskDependencies(t).includes(from)) next = renameDependency(next, from, to);
-    return next;
-  });
+  const names = new Map([[from, to]]);
+  const rewrite = (s: string): string => renameManyInTemplateString(s, names);
+  const tasks = p.tasks.map((t) => retargetTask(t.name === from ? { ...t, name: to } : t, names));
   const list = templates(p).map((t) => {
     if (t.name !== p.dag) return t;
     const renamed = mapStrings(t, rewrite);
@@ -173,15 +169,23 @@ function renameProblem(p: Pipeline, from: string, to: string): Diagnostic | unde
   return undefined;
 }
 
-function renameDependency(task: Task, from: string, to: string): Task {
-  const next: Task = { ...task };
-  if (Array.isArray(task.dependencies))
-    next.dependencies = task.dependencies.map((d) => (d === from ? to : d));
+/**
+ * A task with every reference to the tasks in `names` (old -> new) rewritten:
+ * `depends`, `dependencies` and `{{tasks.X...}}` strings, all in one pass.
+ */
+export function retargetTask(task: Task, names: ReadonlyMap<string, string>): Task {
+  let next = mapStrings(task, (s) => renameManyInTemplateString(s, names));
+  if (!taskDependencies(task).some((d) => names.has(d))) return next;
+  next = { ...next };
+  const rename = (n: string): string => names.get(n) ?? n;
+  if (Array.isArray(task.dependencies)) next.dependencies = task.dependencies.map(rename);
   if (typeof task.depends === 'string') {
     const parsed = parseDepends(task.depends);
     next.depends = isParseError(parsed)
-      ? task.depends.replace(new RegExp(`(?<![-a-zA-Z0-9])${from}(?![-a-zA-Z0-9])`, 'g'), to)
-      : printDepends(renameInDepends(parsed, from, to));
+      ? task.depends.replace(/[a-zA-Z0-9][-a-zA-Z0-9]*/g, (word, offset: number, whole: string) =>
+          whole[offset - 1] === '.' ? word : rename(word),
+        )
+      : printDepends(mapDependsNames(parsed, rename));
   }
   return next;
 }
@@ -208,4 +212,20 @@ export function moveTask(p: Pipeline, name: string, to: Point): Pipeline {
   const at = p.layout[name];
   if (at && at.x === to.x && at.y === to.y) return p;
   return { ...p, layout: { ...p.layout, [name]: { x: to.x, y: to.y } } };
+}
+
+/** Replaces one template; every task that runs it sees the change. */
+export function updateTemplate(
+  p: Pipeline,
+  name: string,
+  update: (template: Template) => Template,
+): Pipeline {
+  const list = templates(p);
+  const i = list.findIndex((t) => t.name === name);
+  if (i < 0) return p;
+  const after = { ...update(list[i]!), name };
+  if (deepEqual(list[i], after)) return p;
+  const next = list.slice();
+  next[i] = after;
+  return withTemplates(p, next);
 }

@@ -4,15 +4,27 @@
  * `tasks['X']` used in expressions for names with hyphens.
  */
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Rewrites every reference to task `from` inside `{{ ... }}` segments of `text`. */
 export function renameInTemplateString(text: string, from: string, to: string): string {
-  if (!text.includes('{{') || !text.includes(from)) return text;
-  const dotted = new RegExp(`(\\btasks\\.)${escape(from)}(?![-a-zA-Z0-9_])`, 'g');
-  const bracket = new RegExp(`(\\btasks\\[\\s*)(['"])${escape(from)}\\2`, 'g');
+  return renameManyInTemplateString(text, new Map([[from, to]]));
+}
+
+/** Rewrites references to several tasks at once (no chain effects between the renames). */
+export function renameManyInTemplateString(
+  text: string,
+  names: ReadonlyMap<string, string>,
+): string {
+  if (!text.includes('{{')) return text;
+  const dotted = /(\btasks\.)([a-zA-Z0-9][-a-zA-Z0-9]*)(?![-a-zA-Z0-9_])/g;
+  const bracket = /(\btasks\[\s*)(['"])([^'"]+)\2/g;
   return text.replace(/\{\{[\s\S]*?\}\}/g, (segment) =>
-    segment.replace(dotted, `$1${to}`).replace(bracket, `$1$2${to}$2`),
+    segment
+      .replace(dotted, (m, prefix: string, name: string) =>
+        names.has(name) ? `${prefix}${names.get(name)}` : m,
+      )
+      .replace(bracket, (m, prefix: string, q: string, name: string) =>
+        names.has(name) ? `${prefix}${q}${names.get(name)}${q}` : m,
+      ),
   );
 }
 
@@ -33,12 +45,14 @@ export function mapStrings<T>(value: T, rewrite: (s: string) => string): T {
   }
   if (typeof value === 'object' && value !== null) {
     let changed = false;
-    const next: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      const r = mapStrings(v, rewrite);
-      if (r !== v) changed = true;
-      next[k] = r;
-    }
+    // fromEntries, not `next[k] = r`: assigning a `__proto__` key would drop it.
+    const next = Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        const r = mapStrings(v, rewrite);
+        if (r !== v) changed = true;
+        return [k, r];
+      }),
+    );
     return (changed ? next : value) as T;
   }
   return value;

@@ -1,0 +1,180 @@
+/**
+ * The document: the pipeline being edited, its history, and every edit as an
+ * action that calls the core. Refused edits (a cycle, an invalid name) leave
+ * the pipeline as it was and set a notice that says why.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { connect, checkConnection } from '../core/model/connections';
+import {
+  addTask,
+  moveTask,
+  removeTask,
+  renameTask,
+  updateTask,
+  type AddTaskOptions,
+} from '../core/model/operations';
+import { disconnect } from '../core/model/connections';
+import { createPipeline } from '../core/model/pipeline';
+import { copyTasks, pasteTasks, type Clip } from '../core/model/clipboard';
+import type { Pipeline, Point, Task } from '../core/model/types';
+import type { TaskResult } from '../core/argo/depends';
+import { emptyHistory, record, redo, undo, type History } from './history';
+import type { EditorState } from './editorStore';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  message: string;
+  /** Tasks the notice is about (e.g. the cycle path), for highlighting. */
+  tasks?: string[];
+}
+
+export interface DocumentSlice {
+  pipeline: Pipeline;
+  history: History;
+  /** The pipeline before a drag started, so the whole drag is one undo step. */
+  dragStart: Pipeline | undefined;
+  notice: Notice | undefined;
+  /** Replaces the document (New, Open, YAML edit). Recorded for undo unless `fresh`. */
+  setPipeline(p: Pipeline, options?: { fresh?: boolean }): void;
+  newPipeline(): void;
+  /** Applies any core operation as one undoable step. */
+  apply(operation: (p: Pipeline) => Pipeline): void;
+  clip: Clip | undefined;
+  copy(names: string[]): void;
+  /** Pastes the clipboard; selects and returns the pasted names. */
+  paste(): string[];
+  duplicate(names: string[]): string[];
+  addTask(options: AddTaskOptions): string;
+  removeTasks(names: string[]): void;
+  renameTask(from: string, to: string): boolean;
+  updateTask(name: string, update: (t: Task) => Task): void;
+  /** Adds `from -> to`; returns false and sets a notice when refused. */
+  connect(from: string, to: string, result?: TaskResult): boolean;
+  disconnect(from: string, to: string): void;
+  /** Moves nodes while dragging: no history step until `endDrag`. */
+  dragTasks(moves: Record<string, Point>): void;
+  endDrag(): void;
+  /** Moves nodes as one undoable step (auto-layout, paste). */
+  placeTasks(moves: Record<string, Point>): void;
+  undo(): void;
+  redo(): void;
+  setNotice(notice: Notice | undefined): void;
+}
+
+export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlice> = (set, get) => {
+  /** Applies an edit; records history only when something changed. */
+  const commit = (next: Pipeline): void => {
+    const { pipeline, history } = get();
+    if (next === pipeline) return;
+    set({ pipeline: next, history: record(history, pipeline), notice: undefined });
+  };
+  const moveAll = (p: Pipeline, moves: Record<string, Point>): Pipeline =>
+    Object.entries(moves).reduce((acc, [name, point]) => moveTask(acc, name, point), p);
+
+  return {
+    pipeline: createPipeline(),
+    history: emptyHistory(),
+    dragStart: undefined,
+    notice: undefined,
+    setPipeline(p, options) {
+      if (options?.fresh) set({ pipeline: p, history: emptyHistory(), notice: undefined });
+      else commit(p);
+    },
+    newPipeline() {
+      commit(createPipeline());
+    },
+    apply(operation) {
+      commit(operation(get().pipeline));
+    },
+    clip: undefined,
+    copy(names) {
+      if (names.length > 0) set({ clip: copyTasks(get().pipeline, names) });
+    },
+    paste() {
+      const clip = get().clip;
+      if (!clip) return [];
+      const { pipeline, names } = pasteTasks(get().pipeline, clip);
+      commit(pipeline);
+      get().select(names);
+      return names;
+    },
+    duplicate(names) {
+      if (names.length === 0) return [];
+      const { pipeline, names: pasted } = pasteTasks(
+        get().pipeline,
+        copyTasks(get().pipeline, names),
+      );
+      commit(pipeline);
+      get().select(pasted);
+      return pasted;
+    },
+    addTask(options) {
+      const { pipeline, name } = addTask(get().pipeline, options);
+      commit(pipeline);
+      return name;
+    },
+    removeTasks(names) {
+      commit(names.reduce(removeTask, get().pipeline));
+      get().select(get().selection.filter((n) => !names.includes(n)));
+    },
+    renameTask(from, to) {
+      const { value, diagnostics } = renameTask(get().pipeline, from, to);
+      if (diagnostics.length > 0) {
+        set({ notice: { kind: 'error', message: diagnostics[0]!.message, tasks: [from] } });
+        return false;
+      }
+      commit(value);
+      return true;
+    },
+    updateTask(name, update) {
+      commit(updateTask(get().pipeline, name, update));
+    },
+    connect(from, to, result) {
+      const outcome = connect(get().pipeline, from, to, result);
+      if (outcome.diagnostics.length > 0) {
+        const cycle = outcome.cycle;
+        const message = cycle
+          ? `Not connected: ${to} would depend on itself through ${cycle.join(' → ')}`
+          : `Not connected: ${outcome.diagnostics[0]!.message}`;
+        set({ notice: { kind: 'error', message, tasks: cycle ?? [from, to] } });
+        return false;
+      }
+      commit(outcome.pipeline);
+      return true;
+    },
+    disconnect(from, to) {
+      commit(disconnect(get().pipeline, from, to));
+    },
+    dragTasks(moves) {
+      const { pipeline, dragStart } = get();
+      set({ pipeline: moveAll(pipeline, moves), dragStart: dragStart ?? pipeline });
+    },
+    endDrag() {
+      const { dragStart, pipeline, history } = get();
+      if (!dragStart) return;
+      set({
+        dragStart: undefined,
+        history: dragStart === pipeline ? history : record(history, dragStart),
+      });
+    },
+    placeTasks(moves) {
+      commit(moveAll(get().pipeline, moves));
+    },
+    undo() {
+      const step = undo(get().history, get().pipeline);
+      if (step) set({ ...step, notice: undefined });
+    },
+    redo() {
+      const step = redo(get().history, get().pipeline);
+      if (step) set({ ...step, notice: undefined });
+    },
+    setNotice(notice) {
+      set({ notice });
+    },
+  };
+};
+
+/** Whether `from -> to` may be drawn: the canvas asks this on every hover while connecting. */
+export function canConnect(p: Pipeline, from: string, to: string): boolean {
+  return checkConnection(p, from, to) === undefined;
+}

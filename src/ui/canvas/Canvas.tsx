@@ -1,0 +1,173 @@
+// The canvas: React Flow over the store's pipeline. Drops from the palette add
+// tasks; connecting adds dependencies, and a refused connection says why.
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useMemo, type DragEvent } from 'react';
+import { checkConnection, disconnect } from '../../core/model/connections';
+import { removeTask } from '../../core/model/operations';
+import type { Point } from '../../core/model/types';
+import { diagnosticsByTask } from '../../store/derived';
+import { useEditor, useEditorStore } from '../EditorContext';
+import { PALETTE_MIME } from '../palette/paletteDrag';
+import { createFlowAdapter, type DependencyEdge, type TaskFlowNode } from './flowAdapter';
+import { TaskNode } from './TaskNode';
+
+const nodeTypes = { task: TaskNode };
+const deleteKeys = ['Delete', 'Backspace'];
+
+export function Canvas({
+  onOpenFile,
+  colorMode,
+}: {
+  onOpenFile: (file: File) => void;
+  colorMode: 'light' | 'dark';
+}) {
+  const store = useEditorStore();
+  const adapter = useMemo(() => createFlowAdapter(), []);
+  const pipeline = useEditor((s) => s.pipeline);
+  const selection = useEditor((s) => s.selection);
+  const selectedSet = useMemo(() => new Set(selection), [selection]);
+  const nodes = adapter.nodes(pipeline, selectedSet, diagnosticsByTask(pipeline));
+  const edges = adapter.edges(pipeline);
+  const selectedEdge = useEditor((s) => s.selectedEdge);
+  const shownEdges = useMemo(
+    () => edges.map((e) => (e.id === selectedEdge ? { ...e, selected: true } : e)),
+    [edges, selectedEdge],
+  );
+  const flow = useReactFlow<TaskFlowNode, DependencyEdge>();
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TaskFlowNode>[]) => {
+      const moves: Record<string, Point> = {};
+      let dragging = false;
+      let selectionChanged = false;
+      const selected = new Set(store.getState().selection);
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          moves[c.id] = c.position;
+          dragging ||= c.dragging === true;
+        } else if (c.type === 'select') {
+          selectionChanged = true;
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        }
+      }
+      if (Object.keys(moves).length > 0) {
+        if (dragging) store.getState().dragTasks(moves);
+        else store.getState().placeTasks(moves);
+      }
+      if (selectionChanged) store.getState().select([...selected]);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<DependencyEdge>[]) => {
+      for (const c of changes) {
+        if (c.type === 'select') store.getState().selectEdge(c.selected ? c.id : undefined);
+      }
+    },
+    [store],
+  );
+
+  const onDelete = useCallback(
+    ({ nodes: gone, edges: cut }: { nodes: TaskFlowNode[]; edges: DependencyEdge[] }) => {
+      store.getState().apply((p) => {
+        const without = cut.reduce((acc, e) => disconnect(acc, e.source, e.target), p);
+        return gone.reduce((acc, n) => removeTask(acc, n.id), without);
+      });
+      store.getState().select([]);
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | DependencyEdge) =>
+      checkConnection(store.getState().pipeline, c.source, c.target) === undefined,
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => store.getState().connect(c.source, c.target),
+    [store],
+  );
+
+  const onConnectEnd = useCallback(
+    (_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      // React Flow drops an invalid connection silently; say why it was refused.
+      if (state.isValid || !state.fromNode || !state.toNode) return;
+      const [from, to] =
+        state.fromHandle?.type === 'target'
+          ? [state.toNode.id, state.fromNode.id]
+          : [state.fromNode.id, state.toNode.id];
+      store.getState().connect(from, to);
+    },
+    [store],
+  );
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const id = event.dataTransfer.getData(PALETTE_MIME);
+      const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      if (id) {
+        const entry = store.getState().entries.find((e) => e.id === id);
+        if (!entry) return;
+        const name = store
+          .getState()
+          .addTask({ name: entry.name, template: entry.template, position });
+        store.getState().select([name]);
+        return;
+      }
+      const file = event.dataTransfer.files[0];
+      if (file) onOpenFile(file);
+    },
+    [flow, store, onOpenFile],
+  );
+
+  return (
+    <div
+      className="canvas"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={onDrop}
+      data-testid="canvas"
+    >
+      <ReactFlow<TaskFlowNode, DependencyEdge>
+        nodes={nodes}
+        edges={shownEdges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStop={() => store.getState().endDrag()}
+        deleteKeyCode={deleteKeys}
+        multiSelectionKeyCode="Shift"
+        selectionKeyCode="Shift"
+        colorMode={colorMode}
+        onlyRenderVisibleElements
+        fitView
+        minZoom={0.05}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={16} />
+        <MiniMap pannable zoomable />
+        <Controls />
+      </ReactFlow>
+      {pipeline.tasks.length === 0 && (
+        <div className="canvas-empty">Drag a step from the palette, or open an Argo YAML file.</div>
+      )}
+    </div>
+  );
+}

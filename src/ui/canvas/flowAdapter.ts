@@ -1,0 +1,159 @@
+/**
+ * Projects the pipeline onto React Flow nodes and edges. Node and edge
+ * objects are cached and reused while their inputs are the same objects, so
+ * React Flow re-renders only what changed (dragging one node re-creates one
+ * node object, not a thousand).
+ */
+import type { Edge, Node } from '@xyflow/react';
+import { isParseError, parseDepends, type DependsExpr } from '../../core/argo/depends';
+import type { Diagnostic } from '../../core/diagnostics';
+import { taskDependencies } from '../../core/graph/taskDependencies';
+import { findTemplate } from '../../core/model/spec';
+import type { Pipeline, Point, Task, Template } from '../../core/model/types';
+
+export interface TaskNodeData extends Record<string, unknown> {
+  name: string;
+  /** Template (or templateRef) the task runs. */
+  runs: string;
+  /** Image, resource kind, or the template type. */
+  detail: string;
+  problems: Diagnostic[];
+}
+
+export type TaskFlowNode = Node<TaskNodeData, 'task'>;
+export type DependencyEdge = Edge<{ result?: string }>;
+
+const ORIGIN: Point = { x: 0, y: 0 };
+
+function describe(
+  task: Task,
+  template: Template | undefined,
+): Pick<TaskNodeData, 'runs' | 'detail'> {
+  const ref = task.templateRef as { name?: string; template?: string } | undefined;
+  const runs =
+    task.template ??
+    (ref ? `${ref.name ?? '?'}/${ref.template ?? '?'}` : task.inline ? 'inline' : '—');
+  if (!template) return { runs, detail: ref ? 'templateRef' : '' };
+  const container = (template.container ?? template.script) as { image?: string } | undefined;
+  if (container?.image) return { runs, detail: container.image };
+  const resource = template.resource as { manifest?: string } | undefined;
+  if (resource) {
+    const kind = /^kind:\s*(\S+)/m.exec(resource.manifest ?? '')?.[1];
+    return { runs, detail: kind ? `resource: ${kind}` : 'resource' };
+  }
+  const type = ['dag', 'steps', 'http', 'suspend', 'containerSet', 'data', 'plugin'].find(
+    (k) => k in template,
+  );
+  return { runs, detail: type ?? '' };
+}
+
+interface NodeCacheEntry {
+  task: Task;
+  template: Template | undefined;
+  position: Point | undefined;
+  selected: boolean;
+  problems: Diagnostic[] | undefined;
+  node: TaskFlowNode;
+}
+
+/** A stateful projector: call it with each new state, it reuses what it can. */
+export function createFlowAdapter() {
+  let nodeCache = new Map<string, NodeCacheEntry>();
+  let edgeCache = new Map<Task, DependencyEdge[]>();
+  let lastNodes: TaskFlowNode[] = [];
+  let lastEdges: DependencyEdge[] = [];
+
+  function nodes(
+    p: Pipeline,
+    selection: ReadonlySet<string>,
+    problems: Map<string, Diagnostic[]>,
+  ): TaskFlowNode[] {
+    const next = new Map<string, NodeCacheEntry>();
+    let changed = p.tasks.length !== lastNodes.length;
+    const out = p.tasks.map((task, i) => {
+      const template = findTemplate(p, task.template);
+      const position = p.layout[task.name];
+      const selected = selection.has(task.name);
+      const taskProblems = problems.get(task.name);
+      const hit = nodeCache.get(task.name);
+      let entry = hit;
+      if (
+        !hit ||
+        hit.task !== task ||
+        hit.template !== template ||
+        hit.position !== position ||
+        hit.selected !== selected ||
+        hit.problems !== taskProblems
+      ) {
+        const data: TaskNodeData =
+          hit && hit.task === task && hit.template === template && hit.problems === taskProblems
+            ? hit.node.data
+            : { name: task.name, ...describe(task, template), problems: taskProblems ?? [] };
+        entry = {
+          task,
+          template,
+          position,
+          selected,
+          problems: taskProblems,
+          node: { id: task.name, type: 'task', position: position ?? ORIGIN, data, selected },
+        };
+      }
+      next.set(task.name, entry!);
+      if (lastNodes[i] !== entry!.node) changed = true;
+      return entry!.node;
+    });
+    nodeCache = next;
+    if (changed) lastNodes = out;
+    return lastNodes;
+  }
+
+  function edges(p: Pipeline): DependencyEdge[] {
+    const next = new Map<Task, DependencyEdge[]>();
+    let changed = false;
+    const out: DependencyEdge[] = [];
+    const names = new Set(p.tasks.map((t) => t.name));
+    for (const task of p.tasks) {
+      let list = edgeCache.get(task);
+      if (!list) {
+        changed = true;
+        const results = edgeResults(task);
+        list = taskDependencies(task)
+          .filter((from) => names.has(from))
+          .map((from) => ({
+            id: `${from}->${task.name}`,
+            source: from,
+            target: task.name,
+            data: { result: results.get(from) },
+            className: results.get(from) ? `edge-${results.get(from)!.toLowerCase()}` : undefined,
+            label: results.get(from),
+          }));
+      } else if (list.some((e) => !names.has(e.source))) {
+        changed = true;
+        list = list.filter((e) => names.has(e.source));
+      }
+      next.set(task, list);
+      out.push(...list);
+    }
+    edgeCache = next;
+    if (!changed && out.length === lastEdges.length) return lastEdges;
+    lastEdges = out;
+    return out;
+  }
+
+  return { nodes, edges };
+}
+
+/** The result an edge waits for when the expression names it once with a result. */
+function edgeResults(task: Task): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof task.depends !== 'string') return out;
+  const parsed = parseDepends(task.depends);
+  if (isParseError(parsed)) return out;
+  const walk = (e: DependsExpr): void => {
+    if (e.kind === 'ref' && e.result) out.set(e.task, e.result);
+    else if (e.kind === 'not') walk(e.expr);
+    else if (e.kind !== 'ref') e.items.forEach(walk);
+  };
+  walk(parsed);
+  return out;
+}

@@ -1,0 +1,44 @@
+// Every problem the core's validation finds; clicking one selects its task
+// (or the workflow) and focuses the field it is about.
+import { pipelineDiagnostics } from '../../store/derived';
+import type { Diagnostic } from '../../core/diagnostics';
+import { useEditor, useEditorStore } from '../EditorContext';
+
+/** The inspector field a diagnostic is about, from the last task-level key in its path. */
+function fieldOf(d: Diagnostic): string | undefined {
+  const path = d.path ?? [];
+  const at = path.lastIndexOf('tasks');
+  if (at >= 0) return typeof path[at + 2] === 'string' ? String(path[at + 2]) : undefined;
+  return path[0] === 'metadata' ? String(path[1] ?? 'name') : undefined;
+}
+
+export function ProblemsList() {
+  const store = useEditorStore();
+  const diagnostics = useEditor((s) => pipelineDiagnostics(s.pipeline));
+  return (
+    <section className="problems" aria-label="Problems">
+      <div className="panel-title">
+        Problems <span className="count">{diagnostics.length}</span>
+      </div>
+      {diagnostics.length === 0 ? (
+        <p className="muted">No problems found.</p>
+      ) : (
+        <ul>
+          {diagnostics.map((d, i) => (
+            <li key={i} className={d.severity}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => store.getState().focusField(d.task, fieldOf(d))}
+              >
+                <span className="severity">{d.severity}</span>{' '}
+                {d.task && <strong>{d.task}: </strong>}
+                {d.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// The toolbar: document actions, history, layout, view, theme and help.
+import { useEditor } from '../EditorContext';
+
+interface Props {
+  onNew(): void;
+  onOpen(): void;
+  onDownload(): void;
+  onAutoLayout(): void;
+  onFit(): void;
+  onToggleTheme(): void;
+  onHelp(): void;
+  theme: 'light' | 'dark';
+}
+
+export function Toolbar(props: Props) {
+  const canUndo = useEditor((s) => s.history.past.length > 0);
+  const canRedo = useEditor((s) => s.history.future.length > 0);
+  const undo = useEditor((s) => s.undo);
+  const redo = useEditor((s) => s.redo);
+  const title = useEditor((s) =>
+    String(s.pipeline.metadata.name ?? s.pipeline.metadata.generateName ?? 'untitled'),
+  );
+  const kind = useEditor((s) => s.pipeline.kind);
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Editor">
+      <strong className="brand">Argoflow Studio</strong>
+      <span className="doc-title" title={`${kind} ${title}`}>
+        {kind} · {title}
+      </span>
+      <span className="spacer" />
+      <button type="button" onClick={props.onNew}>
+        New
+      </button>
+      <button type="button" onClick={props.onOpen}>
+        Open…
+      </button>
+      <button type="button" onClick={props.onDownload} title="Ctrl+S">
+        Download
+      </button>
+      <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
+        Undo
+      </button>
+      <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z">
+        Redo
+      </button>
+      <button type="button" onClick={props.onAutoLayout}>
+        Auto-layout
+      </button>
+      <button type="button" onClick={props.onFit}>
+        Fit
+      </button>
+      <button type="button" onClick={props.onToggleTheme} aria-label="Toggle theme">
+        {props.theme === 'dark' ? '☀' : '☾'}
+      </button>
+      <button type="button" onClick={props.onHelp} aria-label="Keyboard shortcuts">
+        ?
+      </button>
+    </header>
+  );
+}

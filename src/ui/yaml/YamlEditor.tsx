@@ -1,0 +1,70 @@
+// CodeMirror 6 with YAML highlighting and inline diagnostics. Loaded lazily so
+// the editor's entry chunk stays small. The document shown follows `value`
+// unless the user is typing (focus), so their text is never overwritten.
+import { yaml } from '@codemirror/lang-yaml';
+import { forceLinting, linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { EditorState } from '@codemirror/state';
+import { basicSetup, EditorView } from 'codemirror';
+import { useEffect, useRef } from 'react';
+import type { Diagnostic } from '../../core/diagnostics';
+
+interface Props {
+  value: string;
+  diagnostics: Diagnostic[];
+  onChange: (text: string) => void;
+  onBlur: () => void;
+  dark: boolean;
+}
+
+function toCodeMirror(view: EditorView, diagnostics: Diagnostic[]): CmDiagnostic[] {
+  const doc = view.state.doc;
+  return diagnostics
+    .filter((d) => d.line !== undefined && d.line <= doc.lines)
+    .map((d) => {
+      const line = doc.line(d.line!);
+      const from = Math.min(line.to, line.from + Math.max(0, (d.column ?? 1) - 1));
+      return { from, to: line.to, severity: d.severity, message: d.message };
+    });
+}
+
+export default function YamlEditor({ value, diagnostics, onChange, onBlur, dark }: Props) {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const latest = useRef({ onChange, onBlur, diagnostics });
+  useEffect(() => {
+    latest.current = { onChange, onBlur, diagnostics };
+    if (view.current) forceLinting(view.current);
+  }, [onChange, onBlur, diagnostics]);
+
+  useEffect(() => {
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          basicSetup,
+          yaml(),
+          lintGutter(),
+          linter((v) => toCodeMirror(v, latest.current.diagnostics), { delay: 100 }),
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged && u.view.hasFocus) latest.current.onChange(u.state.doc.toString());
+          }),
+          EditorView.domEventHandlers({ blur: () => latest.current.onBlur() }),
+          EditorView.theme({}, { dark }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => editor.destroy();
+    // The view is created once; value and diagnostics flow in through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [dark]);
+
+  useEffect(() => {
+    const v = view.current;
+    if (!v || v.hasFocus || v.state.doc.toString() === value) return;
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+  }, [value]);
+
+  return <div className="yaml-editor" ref={host} data-testid="yaml-editor" />;
+}
