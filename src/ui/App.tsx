@@ -73,12 +73,10 @@ function Editor() {
     if (!file) return;
     const text = await file.text();
     if (!store.getState().loadConfig(text, file.name)) {
-      store
-        .getState()
-        .setNotice({
-          kind: 'error',
-          message: `${file.name} could not be used as a palette; the previous palette is kept.`,
-        });
+      store.getState().setNotice({
+        kind: 'error',
+        message: `${file.name} could not be used as a palette; the previous palette is kept.`,
+      });
     }
   }, [store]);
 

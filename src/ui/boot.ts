@@ -38,12 +38,10 @@ export async function boot(
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       store.getState().loadConfig(await response.text(), url);
     } catch (e) {
-      store
-        .getState()
-        .setNotice({
-          kind: 'error',
-          message: `Could not load the palette from ${url}: ${(e as Error).message}`,
-        });
+      store.getState().setNotice({
+        kind: 'error',
+        message: `Could not load the palette from ${url}: ${(e as Error).message}`,
+      });
     }
   }
   if (problem) store.getState().setNotice({ kind: 'error', message: problem });

@@ -29,12 +29,10 @@ export function useDocumentActions() {
             layout: { ...(await layoutInWorker(pipeline.tasks)), ...pipeline.layout },
           };
         } catch (e) {
-          store
-            .getState()
-            .setNotice({
-              kind: 'error',
-              message: `Automatic layout failed: ${(e as Error).message}`,
-            });
+          store.getState().setNotice({
+            kind: 'error',
+            message: `Automatic layout failed: ${(e as Error).message}`,
+          });
         }
       }
       store.getState().setPipeline(placed);
@@ -58,12 +56,10 @@ export function useDocumentActions() {
       }
       if (hasErrors(problems)) {
         const first = problems.find((d) => d.severity === 'error')!;
-        store
-          .getState()
-          .setNotice({
-            kind: 'info',
-            message: `Opened with problems: ${formatDiagnostic(first, fileName)}`,
-          });
+        store.getState().setNotice({
+          kind: 'info',
+          message: `Opened with problems: ${formatDiagnostic(first, fileName)}`,
+        });
       }
       if (pipelines.length > 1) setChoice({ fileName, pipelines });
       else void load(pipelines[0]!);
@@ -74,12 +70,10 @@ export function useDocumentActions() {
   const openFile = useCallback(
     (file: File) => {
       if (file.size > 4 * 1024 * 1024) {
-        store
-          .getState()
-          .setNotice({
-            kind: 'error',
-            message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MiB; the editor opens files up to 4 MiB. Your current workflow is unchanged.`,
-          });
+        store.getState().setNotice({
+          kind: 'error',
+          message: `${file.name} is ${(file.size / 1048576).toFixed(1)} MiB; the editor opens files up to 4 MiB. Your current workflow is unchanged.`,
+        });
         return;
       }
       file.text().then(

@@ -2,7 +2,12 @@
 // the editor's entry chunk stays small. The document shown follows `value`
 // unless the user is typing (focus), so their text is never overwritten.
 import { yaml } from '@codemirror/lang-yaml';
-import { forceLinting, linter, lintGutter, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import {
+  forceLinting,
+  linter,
+  lintGutter,
+  type Diagnostic as CmDiagnostic,
+} from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef } from 'react';

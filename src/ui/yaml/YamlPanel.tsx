@@ -32,12 +32,10 @@ export function YamlPanel({ onDownload, dark }: Props) {
     void navigator.clipboard?.writeText(text).then(
       () => store.getState().setNotice({ kind: 'info', message: 'YAML copied to the clipboard' }),
       () =>
-        store
-          .getState()
-          .setNotice({
-            kind: 'error',
-            message: 'The browser refused clipboard access; select the text and copy it instead',
-          }),
+        store.getState().setNotice({
+          kind: 'error',
+          message: 'The browser refused clipboard access; select the text and copy it instead',
+        }),
     );
   };
 
