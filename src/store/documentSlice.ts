@@ -134,7 +134,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       if (outcome.diagnostics.length > 0) {
         const cycle = outcome.cycle;
         const message = cycle
-          ? `Not connected: ${to} would depend on itself through ${cycle.join(' → ')}`
+          ? `Not connected: ${from} → ${to} would close a dependency cycle: ${cycle.join(' → ')}`
           : `Not connected: ${outcome.diagnostics[0]!.message}`;
         set({ notice: { kind: 'error', message, tasks: cycle ?? [from, to] } });
         return false;

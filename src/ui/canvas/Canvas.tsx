@@ -157,12 +157,11 @@ export function Canvas({
         selectionKeyCode="Shift"
         colorMode={colorMode}
         onlyRenderVisibleElements
-        fitView
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} />
-        <MiniMap pannable zoomable />
+        <MiniMap pannable zoomable nodeStrokeWidth={3} />
         <Controls />
       </ReactFlow>
       {pipeline.tasks.length === 0 && (

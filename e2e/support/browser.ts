@@ -1,0 +1,64 @@
+/**
+ * Browser test helpers: Debian's Chromium driven by playwright-core, a fresh
+ * profile per page, and small actions on the editor's canvas.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export const baseUrl = (): string => inject('baseUrl');
+
+/** A new page on a fresh context (empty localStorage), with page errors collected. */
+export async function openEditor(
+  browser: Browser,
+  path = '',
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(baseUrl() + path);
+  await page.locator('.palette-entry').first().waitFor();
+  return { page, errors };
+}
+
+/** The live YAML preview text. */
+export async function yamlText(page: Page): Promise<string> {
+  return (await page.locator('[data-testid=yaml-text]').textContent()) ?? '';
+}
+
+/** Drags a palette entry onto the canvas at (x, y) relative to the canvas. */
+export async function dropEntry(page: Page, entryId: string, x: number, y: number): Promise<void> {
+  await page
+    .locator(`[data-testid="palette-${entryId}"]`)
+    .dragTo(page.locator('.react-flow__pane'), {
+      targetPosition: { x, y },
+    });
+}
+
+/** Draws an edge from `from`'s output handle to `to`'s input handle with the mouse. */
+export async function connectNodes(page: Page, from: string, to: string): Promise<void> {
+  const source = page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`);
+  const target = page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target`);
+  const a = (await source.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+export const nodeCount = (page: Page) => page.locator('.react-flow__node').count();
+export const edgeCount = (page: Page) => page.locator('.react-flow__edge').count();
