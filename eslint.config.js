@@ -61,7 +61,7 @@ function boundaryRules({ message, forbidden }) {
 }
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'public/', 'e2e/artifacts/']),
+  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'public/', 'e2e/artifacts/', 'scratch/']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -1,0 +1,401 @@
+// The headless entry, `argoflow lint|deps|fmt FILE`, run as a real child
+// process over files generated into a temp dir, plus runCommand in-process
+// where no process is needed. Exit codes: 0 valid, 1 invalid, 2 unreadable or
+// wrong usage; every failure is a sentence, never a stack trace.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../src/cliCommands';
+import { compile, openDocuments, type Pipeline } from '../src/core';
+import { ARGO_DIR, hasShared, SKIP_REASON } from './support/sharedData';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIAMOND = join(ARGO_DIR, 'examples', 'dag-diamond.yaml');
+const skipNote = hasShared ? '' : ` (skipped: ${SKIP_REASON})`;
+
+// ---------------------------------------------------------------- fixtures
+
+const VALID = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: valid-
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+      - {name: a, template: echo}
+      - {name: b, template: echo, depends: a}
+  - name: echo
+    container: {image: alpine}
+`;
+
+// line 12: b depends on an unknown task; line 15: a names an unknown template
+const INVALID = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: invalid-
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+      - name: b
+        depends: a && ghost
+        template: echo
+      - name: a
+        template: ehco
+  - name: echo
+    container: {image: alpine}
+`;
+
+// line 5 is indented one space too far
+const MALFORMED = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: x
+ spec: {}
+`;
+
+// `entrypoint` twice, the second on line 7
+const DUPLICATE_KEYS = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: dup
+spec:
+  entrypoint: main
+  entrypoint: other
+  templates:
+  - {name: main, container: {image: alpine}}
+`;
+
+const CONFIG_MAP = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+data:
+  key: value
+`;
+
+//   a -> b -> c -> a
+const CYCLIC = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: cyclic
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+      - {name: a, template: echo, depends: c}
+      - {name: b, template: echo, depends: a}
+      - {name: c, template: echo, depends: b}
+  - {name: echo, container: {image: alpine}}
+`;
+
+/** Billion laughs: 9 levels of 9 aliases, 9^9 values once expanded. */
+function aliasBomb(): string {
+  const lines = ['l0: &l0 ["lol"]'];
+  for (let i = 1; i <= 9; i++) {
+    lines.push(`l${i}: &l${i} [${Array.from({ length: 9 }, () => `*l${i - 1}`).join(', ')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A syntactically fine 20 MiB workflow (one long comment block). */
+function hugeFile(): string {
+  const comment = `# ${'x'.repeat(125)}\n`; // 128 bytes
+  return VALID + comment.repeat((20 * 1024 * 1024) / 128);
+}
+
+let dir = '';
+const file = (name: string): string => join(dir, name);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'argoflow-cli-'));
+  const fixtures: Record<string, string> = {
+    'valid.yaml': VALID,
+    'invalid.yaml': INVALID,
+    'malformed.yaml': MALFORMED,
+    'duplicate-keys.yaml': DUPLICATE_KEYS,
+    'configmap.yaml': CONFIG_MAP,
+    'cyclic.yaml': CYCLIC,
+    'bomb.yaml': aliasBomb(),
+    'huge.yaml': hugeFile(),
+  };
+  for (const [name, text] of Object.entries(fixtures)) writeFileSync(file(name), text);
+  mkdirSync(file('a-directory'));
+});
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// ---------------------------------------------------------------- child process
+
+const lines = (s: string): string[] => s.split('\n').filter((l) => l !== '');
+const NO_STACK = /^\s+at /m;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function cli(...args: string[]): Run {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' },
+  });
+  const ms = performance.now() - start;
+  // Whatever the input, a failure is a sentence: never a stack trace.
+  expect(r.stderr, `stderr of argoflow ${args.join(' ')}`).not.toMatch(NO_STACK);
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms };
+}
+
+describe('argoflow (child process)', { timeout: 30_000 }, () => {
+  it('lint: a valid file exits 0 and says so on stderr', () => {
+    const r = cli('lint', file('valid.yaml'));
+    expect(r.stderr).toBe(`${file('valid.yaml')}: 1 workflow valid\n`);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('lint: an invalid DAG exits 1 with FILE:LINE:COL: error: lines', () => {
+    const f = file('invalid.yaml');
+    const r = cli('lint', f);
+    expect(r.status).toBe(1);
+    expect(lines(r.stdout)).toEqual([
+      `${f}:15:19: error: task a: templates.main.tasks.a template 'ehco' not found`,
+      `${f}:12:18: error: task b: templates.main.tasks.b dependency 'ghost' not defined`,
+    ]);
+    for (const l of lines(r.stdout)) expect(l).toMatch(/^.+:\d+:\d+: error: /);
+  });
+
+  it.each<[string, string, RegExp, number?]>([
+    // name, file, stderr pattern, time limit (ms)
+    ['malformed YAML', 'malformed.yaml', /^FILE:5:2: error: bad indentation of a mapping entry$/],
+    [
+      'duplicate keys',
+      'duplicate-keys.yaml',
+      /^FILE:7:3: error: duplicated mapping key 'entrypoint'$/,
+    ],
+    [
+      'a ConfigMap',
+      'configmap.yaml',
+      /^FILE:1:13: error: apiVersion is "v1", not argoproj\.io\/\.\.\.: this is not an Argo manifest$/,
+    ],
+    ['a missing file', 'nope.yaml', /^FILE: no such file$/],
+    ['a directory', 'a-directory', /^FILE: is a directory$/],
+    [
+      'an alias bomb',
+      'bomb.yaml',
+      /^FILE: error: file expands to more than 1,000,000 values once its aliases are followed/,
+      5000,
+    ],
+    ['a 20 MB file', 'huge.yaml', /^FILE: file is 20\.0 MiB; the editor reads at most 4 MiB/, 5000],
+  ])('lint: %s exits 2 with one clear line', (_label, name, pattern, limit) => {
+    const f = file(name);
+    const r = cli('lint', f);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const err = lines(r.stderr);
+    expect(err).toHaveLength(1);
+    expect(err[0]!.replace(f, 'FILE')).toMatch(pattern);
+    if (limit !== undefined) expect(r.ms).toBeLessThan(limit);
+  });
+
+  it.each<[string, number, string[], RegExp]>([
+    ['no arguments', 2, [], /^usage: argoflow <command> FILE/],
+    ['a command without a file', 2, ['lint'], /^usage: argoflow <command> FILE/],
+    ['two files', 2, ['lint', 'a.yaml', 'b.yaml'], /^usage: argoflow <command> FILE/],
+    ['an unknown command', 2, ['bogus', 'VALID'], /^argoflow: unknown command 'bogus'/],
+  ])('usage: %s exits %i with the reason on stderr', (_label, status, args, pattern) => {
+    const r = cli(...args.map((a) => (a === 'VALID' ? file('valid.yaml') : a)));
+    expect(r.status).toBe(status);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(pattern);
+  });
+
+  it('--help prints the usage on stdout and exits 0', () => {
+    const r = cli('--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: argoflow <command> FILE\n/);
+    expect(r.stderr).toBe('');
+  });
+
+  it.skipIf(!hasShared)(
+    `deps: prints dag-diamond in topological order with levels${skipNote}`,
+    () => {
+      const r = cli('deps', DIAMOND);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      const rows = lines(r.stdout);
+      expect(rows).toEqual([
+        'A  level 0  <- -',
+        'B  level 1  <- A',
+        'C  level 1  <- A',
+        'D  level 2  <- B, C',
+      ]);
+    },
+  );
+
+  it('deps: a cycle exits 1 and names it', () => {
+    const r = cli('deps', file('cyclic.yaml'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('dependency cycle detected: a -> b -> c -> a\n');
+  });
+
+  const fmtRows: [string, () => string, boolean][] = [
+    ['the generated valid file', () => file('valid.yaml'), false],
+    [`dag-diamond${skipNote}`, () => DIAMOND, !hasShared],
+  ];
+  for (const [label, path, skip] of fmtRows) {
+    it.skipIf(skip)(`fmt: ${label} re-opens to the same document`, () => {
+      const f = path();
+      const r = cli('fmt', f);
+      expect(r.status).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(manifests(r.stdout)).toEqual(manifests(readFileSync(f, 'utf8')));
+      // and formatting is idempotent
+      const again = runIn('fmt', r.stdout);
+      expect(again.out.join('\n')).toBe(r.stdout.trimEnd());
+    });
+  }
+});
+
+// ---------------------------------------------------------------- in process
+
+/** The compiled manifests of every pipeline in `text`. */
+function manifests(text: string): unknown[] {
+  const opened = openDocuments(text);
+  expect(opened.diagnostics).toEqual([]);
+  return opened.documents
+    .flatMap((d) => (d.pipeline ? [d.pipeline] : []))
+    .map((p: Pipeline) => compile(p));
+}
+
+function runIn(command: string, text: string, name = 'wf.yaml') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCommand(command, name, text, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
+  return { code, out, err };
+}
+
+describe('runCommand', () => {
+  it.each<[string, string, number, string, string[], string[]]>([
+    // command, label, exit code, text, stdout lines, stderr lines
+    ['lint', 'valid', 0, VALID, [], ['wf.yaml: 1 workflow valid']],
+    [
+      'lint',
+      'invalid',
+      1,
+      INVALID,
+      [
+        "wf.yaml:15:19: error: task a: templates.main.tasks.a template 'ehco' not found",
+        "wf.yaml:12:18: error: task b: templates.main.tasks.b dependency 'ghost' not defined",
+      ],
+      [],
+    ],
+    ['lint', 'two workflows', 0, `${VALID}---\n${VALID}`, [], ['wf.yaml: 2 workflows valid']],
+    [
+      'lint',
+      'a workflow and a ConfigMap',
+      1,
+      `${VALID}---\n${CONFIG_MAP}`,
+      [
+        'wf.yaml:16:13: error: apiVersion is "v1", not argoproj.io/...: this is not an Argo manifest',
+      ],
+      [],
+    ],
+    [
+      'lint',
+      'warnings only',
+      0,
+      VALID.replace(/echo/g, 'Echo'),
+      [
+        "wf.yaml:13:11: warning: template name 'Echo' has upper-case letters; Argo 3.4+ puts template names in pod names, which must be lower case",
+      ],
+      ['wf.yaml: 1 workflow valid'],
+    ],
+    [
+      'lint',
+      'malformed',
+      2,
+      MALFORMED,
+      [],
+      ['wf.yaml:5:2: error: bad indentation of a mapping entry'],
+    ],
+    ['lint', 'empty', 2, '# nothing\n', [], ['wf.yaml: error: the file holds no YAML document']],
+    ['deps', 'valid', 0, VALID, ['a  level 0  <- -', 'b  level 1  <- a'], []],
+    [
+      'deps',
+      'a valid and a cyclic workflow',
+      1,
+      `${VALID}---\n${CYCLIC}`,
+      ['# Workflow valid-', 'a  level 0  <- -', 'b  level 1  <- a', '# Workflow cyclic'],
+      ['dependency cycle detected: a -> b -> c -> a'],
+    ],
+    [
+      'bogus',
+      'valid',
+      2,
+      VALID,
+      [],
+      ["argoflow: unknown command 'bogus' (expected lint, deps, fmt)"],
+    ],
+  ])('%s %s -> exit %i', (command, _label, code, text, out, err) => {
+    const r = runIn(command, text);
+    expect(r).toEqual({ code, out, err });
+  });
+
+  it('fmt writes every workflow back, without the ConfigMap, keeping the layout', () => {
+    const layout = '{"a":[10,20],"b":[30,40]}';
+    const withLayout = VALID.replace(
+      '  generateName: valid-\n',
+      `  generateName: valid-\n  annotations:\n    studio.argoflow.io/layout: '${layout}'\n`,
+    );
+    const r = runIn('fmt', `${withLayout}---\n${CONFIG_MAP}---\n${CYCLIC}`);
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([]);
+    const text = r.out.join('\n');
+    expect(text.split(/^---$/m)).toHaveLength(2);
+    expect(text).not.toContain('ConfigMap');
+    const reopened = openDocuments(text).documents.map((d) => d.pipeline!);
+    expect(reopened.map((p) => p.layout)).toEqual([
+      { a: { x: 10, y: 20 }, b: { x: 30, y: 40 } },
+      {},
+    ]);
+    expect(manifests(text)).toEqual(manifests(`${withLayout}---\n${CYCLIC}`));
+  });
+});
+
+describe('runCommand on hostile input', () => {
+  it.each<[string, () => string, string]>([
+    ['an alias bomb', aliasBomb, 'aliases are followed'],
+    ['a 20 MiB text', hugeFile, 'the editor reads at most 4 MiB'],
+  ])('refuses %s in well under a second', (_label, make, message) => {
+    const text = make();
+    const start = performance.now();
+    const r = runIn('lint', text);
+    const ms = performance.now() - start;
+    expect(r.code).toBe(2);
+    expect(r.out).toEqual([]);
+    expect(r.err).toHaveLength(1);
+    expect(r.err[0]).toContain(message);
+    expect(ms).toBeLessThan(1000);
+  });
+});
