@@ -45,10 +45,14 @@ export function readSaved(storage: Storage): Saved {
 /** Writes the document and config after each change (debounced). Returns a stop function. */
 export function startAutosave(store: EditorStore, storage: Storage, delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A change is waiting for its write. */
+  let pending = false;
   let lastPipeline: Pipeline | undefined;
   let lastConfig: ConfigSource | undefined;
   const flush = (): void => {
+    clearTimeout(timer);
     timer = undefined;
+    pending = false;
     const { pipeline, config } = store.getState();
     try {
       if (pipeline !== lastPipeline) storage.setItem(DOCUMENT_KEY, exportDocument(pipeline));
@@ -65,17 +69,23 @@ export function startAutosave(store: EditorStore, storage: Storage, delayMs = 30
       });
     }
   };
-  const unsubscribe = store.subscribe((state) => {
-    if (state.pipeline === lastPipeline && state.config === lastConfig) return;
+  const unsubscribe = store.subscribe((state, prev) => {
     if (state.dragStart) return; // save once the drag ends
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, delayMs);
+    // Only a new document, a new config or the end of a drag asks for a write.
+    // Other changes (selection, the failure notice set above) must not, or a
+    // failing storage would be retried, and its notice raised again, forever.
+    const dragEnded = prev.dragStart !== undefined;
+    if (state.pipeline === prev.pipeline && state.config === prev.config && !dragEnded) return;
+    if (state.pipeline === lastPipeline && state.config === lastConfig) return;
+    pending = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      // A drag started after the edit: its end schedules the write.
+      if (!store.getState().dragStart) flush();
+    }, delayMs);
   });
   return () => {
-    if (timer) {
-      clearTimeout(timer);
-      flush();
-    }
+    if (pending) flush();
     unsubscribe();
   };
 }

@@ -124,6 +124,9 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
         return false;
       }
       commit(value);
+      // The selection names tasks: follow the rename, or the inspector loses the task.
+      const selection = get().selection;
+      if (selection.includes(from)) get().select(selection.map((n) => (n === from ? to : n)));
       return true;
     },
     updateTask(name, update) {

@@ -45,7 +45,9 @@ export function App({ store: given }: { store?: EditorStore }) {
 function Editor() {
   const store = useEditorStore();
   const flow = useReactFlow();
-  const docs = useDocumentActions();
+  // Wait a frame so React Flow has measured the new nodes before fitting them.
+  const fit = useCallback(() => requestAnimationFrame(() => void flow.fitView()), [flow]);
+  const docs = useDocumentActions(fit);
   const [theme, toggleTheme] = useTheme();
   const [help, setHelp] = useState(false);
   const handlers = useMemo(

@@ -13,7 +13,8 @@ export interface DocumentChoice {
   pipelines: Pipeline[];
 }
 
-export function useDocumentActions() {
+/** `onLoaded` runs after a document is placed on the canvas (the editor fits the view). */
+export function useDocumentActions(onLoaded: () => void) {
   const store = useEditorStore();
   const [choice, setChoice] = useState<DocumentChoice | undefined>();
 
@@ -37,8 +38,9 @@ export function useDocumentActions() {
       }
       store.getState().setPipeline(placed);
       store.getState().select([]);
+      onLoaded();
     },
-    [store],
+    [store, onLoaded],
   );
 
   const openText = useCallback(

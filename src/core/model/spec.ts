@@ -24,9 +24,25 @@ export function templates(p: Pipeline): Template[] {
   return Array.isArray(list) ? (list.filter((t) => isObject(t)) as Template[]) : [];
 }
 
+const templateMaps = new WeakMap<object, Map<string, Template>>();
+
+/** Templates by name, cached per templates array: tasks look theirs up on every render. */
+function templateMap(p: Pipeline): Map<string, Template> {
+  const list = workflowSpec(p).templates;
+  const key = Array.isArray(list) ? list : p;
+  let map = templateMaps.get(key);
+  if (!map) {
+    map = new Map();
+    // The first of duplicate names wins, as in Argo's lookup.
+    for (const t of templates(p)) if (!map.has(t.name)) map.set(t.name, t);
+    templateMaps.set(key, map);
+  }
+  return map;
+}
+
 export function findTemplate(p: Pipeline, name: string | undefined): Template | undefined {
   if (name === undefined) return undefined;
-  return templates(p).find((t) => t.name === name);
+  return templateMap(p).get(name);
 }
 
 export function withTemplates(p: Pipeline, next: Template[]): Pipeline {

@@ -1,17 +1,30 @@
 // One task on the canvas: name, what it runs, image or resource kind, and a
-// problem badge. While a connection is being drawn, a node that would close a
-// cycle shows itself as not connectable.
-import { Handle, Position, useConnection, type NodeProps } from '@xyflow/react';
+// problem badge. Zoomed far out it draws only its name (level of detail: fewer
+// DOM elements per node is what keeps large canvases fluid). While a
+// connection is being drawn, a node that would close a cycle shows itself as
+// not connectable.
+import {
+  Handle,
+  Position,
+  useConnection,
+  useStore as useFlowStore,
+  type NodeProps,
+} from '@xyflow/react';
 import { memo } from 'react';
 import { canConnect } from '../../store/documentSlice';
 import { useEditor } from '../EditorContext';
 import type { TaskFlowNode } from './flowAdapter';
 
+/** Below this zoom the details are too small to read. */
+export const DETAIL_ZOOM = 0.45;
+
 function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
-  // Only the source's id: the node re-renders when a connection starts or ends, not on every mouse move.
+  // Narrow selectors: a node re-renders when a connection starts or ends, or
+  // when the zoom crosses the detail threshold, not on every mouse move.
   const from = useConnection((c) =>
     c.inProgress && c.fromHandle?.type === 'source' ? c.fromNode.id : null,
   );
+  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM);
   const blocked = useEditor((s) =>
     from !== null && from !== id ? !canConnect(s.pipeline, from, id) : false,
   );
@@ -22,6 +35,7 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
     selected && 'selected',
     blocked && 'blocked',
     errors > 0 && 'has-errors',
+    !detailed && 'compact',
   ]
     .filter(Boolean)
     .join(' ');
@@ -33,8 +47,8 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
     >
       <Handle type="target" position={Position.Left} isConnectableEnd={!blocked} />
       <div className="task-node-name">{data.name}</div>
-      <div className="task-node-runs">{data.runs}</div>
-      {data.detail && <div className="task-node-detail">{data.detail}</div>}
+      {detailed && <div className="task-node-runs">{data.runs}</div>}
+      {detailed && data.detail && <div className="task-node-detail">{data.detail}</div>}
       {data.problems.length > 0 && (
         <span
           className={errors > 0 ? 'badge badge-error' : 'badge badge-warning'}
