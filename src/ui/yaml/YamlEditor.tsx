@@ -23,11 +23,16 @@ interface Props {
 
 function toCodeMirror(view: EditorView, diagnostics: Diagnostic[]): CmDiagnostic[] {
   const doc = view.state.doc;
+  // An error at the end of the text ("unexpected end of the stream") is
+  // reported on the line after the last one: mark the whole last line instead
+  // of dropping it.
   return diagnostics
-    .filter((d) => d.line !== undefined && d.line <= doc.lines)
+    .filter((d) => d.line !== undefined)
     .map((d) => {
-      const line = doc.line(d.line!);
-      const from = Math.min(line.to, line.from + Math.max(0, (d.column ?? 1) - 1));
+      const past = d.line! > doc.lines;
+      const line = doc.line(Math.max(1, Math.min(d.line!, doc.lines)));
+      const column = past ? 1 : (d.column ?? 1);
+      const from = Math.min(line.to, line.from + Math.max(0, column - 1));
       return { from, to: line.to, severity: d.severity, message: d.message };
     });
 }

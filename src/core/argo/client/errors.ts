@@ -1,0 +1,100 @@
+/**
+ * Failures of calls to the Argo Server, classified so the editor can explain
+ * each in words. The server answers errors as grpc-gateway's
+ * `{code, message}` with an HTTP status (design notes; swagger.json
+ * `grpc.gateway.runtime.Error`).
+ */
+
+export type ArgoErrorKind =
+  | 'network' // no answer: server down, wrong address, or blocked by the browser (no CORS)
+  | 'timeout'
+  | 'tls' // the proxy could not verify the server's certificate
+  | 'unauthorized' // 401: token missing, wrong or expired
+  | 'forbidden' // 403: token valid, no rights in that namespace
+  | 'not-found'
+  | 'conflict' // 409: an object with that name exists
+  | 'invalid' // 400, and lint's 500 with code 2
+  | 'too-large'
+  | 'server' // other 5xx
+  | 'bad-reply'; // an answer that is not what the API promises
+
+export class ArgoApiError extends Error {
+  constructor(
+    readonly kind: ArgoErrorKind,
+    message: string,
+    readonly status?: number,
+    /** grpc code from the body, when there was one. */
+    readonly code?: number,
+  ) {
+    super(message);
+    this.name = 'ArgoApiError';
+  }
+}
+
+const KIND_BY_STATUS: Record<number, ArgoErrorKind> = {
+  400: 'invalid',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'too-large',
+};
+
+/** The error for a non-2xx reply; `body` is its text. */
+export function errorFromReply(status: number, body: string): ArgoApiError {
+  let message = body.trim();
+  let code: number | undefined;
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown; code?: unknown; error?: unknown };
+    if (typeof parsed.message === 'string') message = parsed.message;
+    else if (typeof parsed.error === 'string') message = parsed.error;
+    if (typeof parsed.code === 'number') code = parsed.code;
+  } catch {
+    // Not JSON: a proxy's or load balancer's page; keep its text, shortened.
+    message = message
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .slice(0, 300);
+  }
+  let kind = KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'invalid');
+  // The lint endpoint answers an invalid workflow with 500 and grpc code 2 (Unknown).
+  if (status === 500 && code === 2) kind = 'invalid';
+  if (/certificate|x509|self[- ]signed|CERT_|TLS/i.test(message) && status >= 500) kind = 'tls';
+  return new ArgoApiError(kind, message || `HTTP ${status}`, status, code);
+}
+
+export interface ExplainContext {
+  server: string;
+  namespace: string;
+}
+
+/** What went wrong and what to do, in words, for the connection settings and the submit button. */
+export function explainError(e: unknown, ctx: ExplainContext): string {
+  if (!(e instanceof ArgoApiError))
+    return `Unexpected error: ${(e as Error)?.message ?? String(e)}`;
+  const where = ctx.server || 'this app’s own address (through its proxy)';
+  switch (e.kind) {
+    case 'network':
+      return `Could not reach the Argo Server at ${where}. If the app runs on another origin than the server, the browser blocks the call: the Argo Server sends no CORS headers on /api/ (argo-workflows issue 14099). Serve the app through its proxy instead: ARGO_SERVER=https://your-server:2746 npm run dev (add ARGO_INSECURE=1 for a self-signed certificate), or use the nginx setup in docs/deploy.md. (${e.message})`;
+    case 'timeout':
+      return `The Argo Server at ${where} did not answer in time. ${e.message}`;
+    case 'tls':
+      return `The server’s TLS certificate was not accepted (${e.message}). Argo Server uses a self-signed certificate by default: start the proxy with ARGO_INSECURE=1, or give the server a trusted certificate.`;
+    case 'unauthorized':
+      return `The Argo Server rejected the token (401): ${e.message}. Paste a current token, e.g. from \`argo auth token\` (it starts with "Bearer ", which may be left out).`;
+    case 'forbidden':
+      return `The token is valid but has no rights in namespace "${ctx.namespace}" (403): ${e.message}. Choose a namespace the service account may use, or ask for a RoleBinding.`;
+    case 'not-found':
+      return `Not found (404): ${e.message}`;
+    case 'conflict':
+      return `Already exists (409): ${e.message}`;
+    case 'invalid':
+      return `The server rejected the workflow: ${e.message}`;
+    case 'too-large':
+      return `The workflow is too large for the Argo API (over 3 MiB). Use loops (withItems/withParam) or WorkflowTemplates. ${e.message}`;
+    case 'server':
+      return `The Argo Server failed (HTTP ${e.status ?? '?'}): ${e.message}`;
+    case 'bad-reply':
+      return `The Argo Server sent an answer the editor cannot read: ${e.message}`;
+  }
+}

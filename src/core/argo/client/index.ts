@@ -1,0 +1,6 @@
+/** The Argo Server client: REST calls, streams, run status, and errors in words. */
+export * from './argoClient';
+export * from './errors';
+export * from './runStatus';
+export * from './watchRun';
+export * from './submit';

@@ -1,0 +1,87 @@
+/**
+ * A Workflow's live status, read for the canvas: the workflow's phase and
+ * progress, and each DAG task's node (phase, times, message, pod id).
+ */
+import { isObject, type JsonObject } from '../../model/types';
+
+export const FINAL_PHASES = new Set(['Succeeded', 'Failed', 'Error']);
+
+export interface TaskRun {
+  phase: string;
+  nodeId: string;
+  startedAt?: string;
+  finishedAt?: string;
+  message?: string;
+}
+
+export interface RunState {
+  name: string;
+  namespace?: string;
+  phase: string;
+  progress?: string;
+  message?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  tasks: Record<string, TaskRun>;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * Reads a Workflow object. A task's node is the one whose displayName is the
+ * task name directly inside the workflow's root DAG (boundaryID); retried
+ * tasks have a Retry node by that name, which carries the task's phase.
+ */
+export function runState(workflow: JsonObject): RunState {
+  const metadata = isObject(workflow.metadata) ? workflow.metadata : {};
+  const status = isObject(workflow.status) ? workflow.status : {};
+  const name = str(metadata.name) ?? '';
+  const nodes = isObject(status.nodes) ? Object.values(status.nodes).filter(isObject) : [];
+  const root =
+    nodes.find((n) => n.id === name) ?? nodes.find((n) => !n.boundaryID && n.type === 'DAG');
+  const tasks: Record<string, TaskRun> = {};
+  for (const node of nodes) {
+    const task = str(node.displayName);
+    if (!task || node === root) continue;
+    if (root && node.boundaryID !== undefined && node.boundaryID !== root.id) continue;
+    if (tasks[task] && node.type !== 'Retry') continue;
+    tasks[task] = {
+      phase: str(node.phase) ?? 'Pending',
+      nodeId: str(node.id) ?? '',
+      startedAt: str(node.startedAt),
+      finishedAt: str(node.finishedAt),
+      message: str(node.message),
+    };
+  }
+  return {
+    name,
+    namespace: str(metadata.namespace),
+    phase: str(status.phase) ?? 'Pending',
+    progress: str(status.progress),
+    message: str(status.message),
+    startedAt: str(status.startedAt),
+    finishedAt: str(status.finishedAt),
+    tasks,
+  };
+}
+
+/** Seconds between two timestamps (or until `now`), for the node's duration label. */
+export function durationSeconds(
+  startedAt?: string,
+  finishedAt?: string,
+  now = Date.now(),
+): number | undefined {
+  if (!startedAt) return undefined;
+  const start = Date.parse(startedAt);
+  const end = finishedAt ? Date.parse(finishedAt) : now;
+  return Number.isFinite(start) && Number.isFinite(end)
+    ? Math.max(0, Math.round((end - start) / 1000))
+    : undefined;
+}
+
+export function formatDuration(seconds: number | undefined): string {
+  if (seconds === undefined) return '';
+  if (seconds < 60) return `${seconds}s`;
+  const m = Math.floor(seconds / 60);
+  return m < 60 ? `${m}m ${seconds % 60}s` : `${Math.floor(m / 60)}h ${m % 60}m`;
+}

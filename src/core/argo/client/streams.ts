@@ -1,0 +1,48 @@
+/**
+ * Reading the Argo Server's streams: one JSON object a line,
+ * `{"result": ...}` or `{"error": {...}}` (grpc-gateway stream results).
+ * Read with fetch because a browser EventSource cannot send the
+ * Authorization header.
+ */
+import { ArgoApiError } from './errors';
+
+/** Calls `onResult` for each `result` in a newline-delimited JSON body until it ends. */
+export async function readJsonLines<T>(
+  body: ReadableStream<Uint8Array>,
+  onResult: (result: T) => void,
+): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const handle = (line: string): void => {
+    if (line.trim() === '') return;
+    let parsed: {
+      result?: T;
+      error?: { message?: string; grpc_code?: number; http_code?: number };
+    };
+    try {
+      parsed = JSON.parse(line.startsWith('data:') ? line.slice(5) : line) as typeof parsed;
+    } catch {
+      throw new ArgoApiError('bad-reply', `stream line is not JSON: ${line.slice(0, 120)}`);
+    }
+    if (parsed.error)
+      throw new ArgoApiError(
+        'server',
+        parsed.error.message ?? 'stream error',
+        parsed.error.http_code,
+        parsed.error.grpc_code,
+      );
+    if (parsed.result !== undefined) onResult(parsed.result);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let at: number;
+    while ((at = buffer.indexOf('\n')) >= 0) {
+      handle(buffer.slice(0, at));
+      buffer = buffer.slice(at + 1);
+    }
+  }
+  handle(buffer + decoder.decode());
+}
