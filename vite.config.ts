@@ -1,6 +1,40 @@
-import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { ServerResponse } from 'node:http';
+import { defineConfig, type ProxyOptions } from 'vite';
+
+/**
+ * The Argo Server sends no CORS headers on /api/ (argo-workflows issue 14099),
+ * so the browser app reaches it through this same-origin proxy:
+ *   ARGO_SERVER=https://argo.example.com:2746 npm run dev      (or npm start)
+ *   ARGO_INSECURE=1 accepts the server's self-signed certificate.
+ * A failed proxy call answers like the Argo Server does ({code, message}),
+ * so the editor can explain it (TLS, unreachable) in words.
+ */
+function argoProxy(): Record<string, ProxyOptions> | undefined {
+  const target = process.env.ARGO_SERVER;
+  if (!target) return undefined;
+  const insecure = /^(1|true|yes)$/i.test(process.env.ARGO_INSECURE ?? '');
+  return {
+    '/api/v1': {
+      target,
+      changeOrigin: true,
+      secure: !insecure,
+      configure(proxy) {
+        proxy.on('error', (err, _req, res) => {
+          const out = res as ServerResponse;
+          if (!out || typeof out.writeHead !== 'function' || out.headersSent) return;
+          out.writeHead(502, { 'Content-Type': 'application/json' });
+          out.end(
+            JSON.stringify({ code: 14, message: `proxy to ${target} failed: ${err.message}` }),
+          );
+        });
+      },
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [react()],
+  server: { proxy: argoProxy() },
+  preview: { proxy: argoProxy() },
 });

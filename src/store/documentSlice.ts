@@ -66,7 +66,12 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
   const commit = (next: Pipeline): void => {
     const { pipeline, history } = get();
     if (next === pipeline) return;
-    set({ pipeline: next, history: record(history, pipeline), notice: undefined });
+    set({
+      pipeline: next,
+      history: record(history, pipeline),
+      notice: undefined,
+      serverDiagnostics: [],
+    });
   };
   const moveAll = (p: Pipeline, moves: Record<string, Point>): Pipeline =>
     Object.entries(moves).reduce((acc, [name, point]) => moveTask(acc, name, point), p);

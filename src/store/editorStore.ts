@@ -7,15 +7,25 @@ import { createDocumentSlice, type DocumentSlice } from './documentSlice';
 import { createPaletteSlice, type PaletteSlice } from './paletteSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createYamlSlice, type YamlSlice } from './yamlSlice';
+import { createRunSlice, type RunDeps, type RunSlice } from './runSlice';
+import { DEFAULT_SETTINGS } from './connectionSettings';
 
-export type EditorState = DocumentSlice & SelectionSlice & PaletteSlice & YamlSlice;
+export type EditorState = DocumentSlice & SelectionSlice & PaletteSlice & YamlSlice & RunSlice;
 export type EditorStore = StoreApi<EditorState>;
 
-export function createEditorStore(): EditorStore {
+/** `deps` are the outside world: fetch and storage. Tests pass test doubles. */
+export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
+  const runDeps: RunDeps = {
+    fetch: deps.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+    localStorage: deps.localStorage,
+    sessionStorage: deps.sessionStorage,
+    settings: deps.settings ?? DEFAULT_SETTINGS,
+  };
   return createStore<EditorState>()((...a) => ({
     ...createDocumentSlice(...a),
     ...createSelectionSlice(...a),
     ...createPaletteSlice(...a),
     ...createYamlSlice(...a),
+    ...createRunSlice(runDeps)(...a),
   }));
 }

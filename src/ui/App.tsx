@@ -3,7 +3,12 @@ import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PaletteEntry } from '../core/config';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
+import { readSettings } from '../store/connectionSettings';
 import { boot } from './boot';
+import { ConnectionDialog } from './run/ConnectionDialog';
+import { OpenRunDialog } from './run/OpenRunDialog';
+import { RunPanel } from './run/RunPanel';
+import { SubmitResultBar } from './run/SubmitResultBar';
 import { Canvas } from './canvas/Canvas';
 import { EditorProvider, useEditorStore } from './EditorContext';
 import { pickFile } from './files';
@@ -20,7 +25,16 @@ import { useTheme } from './useTheme';
 import { YamlPanel } from './yaml/YamlPanel';
 
 export function App({ store: given }: { store?: EditorStore }) {
-  const store = useMemo(() => given ?? createEditorStore(), [given]);
+  const store = useMemo(
+    () =>
+      given ??
+      createEditorStore({
+        localStorage: window.localStorage,
+        sessionStorage: window.sessionStorage,
+        settings: readSettings(window.localStorage),
+      }),
+    [given],
+  );
   useEffect(() => {
     if (given) return;
     let stop: (() => void) | undefined;
@@ -50,6 +64,7 @@ function Editor() {
   const docs = useDocumentActions(fit);
   const [theme, toggleTheme] = useTheme();
   const [help, setHelp] = useState(false);
+  const [dialog, setDialog] = useState<'connection' | 'run' | undefined>();
   const handlers = useMemo(
     () => ({ download: docs.download, help: () => setHelp(true) }),
     [docs.download],
@@ -97,19 +112,27 @@ function Editor() {
         onFit={() => void flow.fitView()}
         onToggleTheme={toggleTheme}
         onHelp={() => setHelp(true)}
+        onConnection={() => setDialog('connection')}
+        onOpenRun={() => setDialog('run')}
         theme={theme}
       />
       <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />
       <main className="centre">
         <Canvas onOpenFile={docs.openFile} colorMode={theme} />
         <Notice />
+        <SubmitResultBar />
       </main>
       <Inspector />
       <div className="bottom">
         <YamlPanel onDownload={docs.download} dark={theme === 'dark'} />
-        <ProblemsList />
+        <div className="side-panels">
+          <RunPanel />
+          <ProblemsList />
+        </div>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
       {docs.choice && <DocumentChooser choice={docs.choice} onChoose={docs.choose} />}
     </div>
   );

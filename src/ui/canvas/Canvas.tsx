@@ -15,6 +15,7 @@ import { useCallback, useMemo, type DragEvent } from 'react';
 import { checkConnection, disconnect } from '../../core/model/connections';
 import { removeTask } from '../../core/model/operations';
 import type { Point } from '../../core/model/types';
+import type { Diagnostic } from '../../core/diagnostics';
 import { diagnosticsByTask } from '../../store/derived';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { PALETTE_MIME } from '../palette/paletteDrag';
@@ -22,6 +23,17 @@ import { createFlowAdapter, type DependencyEdge, type TaskFlowNode } from './flo
 import { TaskNode } from './TaskNode';
 
 const nodeTypes = { task: TaskNode };
+
+/** Adds the server's lint problems to the per-task lists (rare, so copying is fine). */
+function withServerProblems(
+  local: Map<string, Diagnostic[]>,
+  server: Diagnostic[],
+): Map<string, Diagnostic[]> {
+  if (server.length === 0) return local;
+  const merged = new Map(local);
+  for (const d of server) if (d.task) merged.set(d.task, [...(merged.get(d.task) ?? []), d]);
+  return merged;
+}
 const deleteKeys = ['Delete', 'Backspace'];
 
 export function Canvas({
@@ -36,7 +48,12 @@ export function Canvas({
   const pipeline = useEditor((s) => s.pipeline);
   const selection = useEditor((s) => s.selection);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
-  const nodes = adapter.nodes(pipeline, selectedSet, diagnosticsByTask(pipeline));
+  const server = useEditor((s) => s.serverDiagnostics);
+  const problems = useMemo(
+    () => withServerProblems(diagnosticsByTask(pipeline), server),
+    [pipeline, server],
+  );
+  const nodes = adapter.nodes(pipeline, selectedSet, problems);
   const edges = adapter.edges(pipeline);
   const selectedEdge = useEditor((s) => s.selectedEdge);
   const shownEdges = useMemo(

@@ -14,6 +14,7 @@ import { memo } from 'react';
 import { canConnect } from '../../store/documentSlice';
 import { useEditor } from '../EditorContext';
 import type { TaskFlowNode } from './flowAdapter';
+import { RunBadge } from './RunBadge';
 
 /** Below this zoom the details are too small to read. */
 export const DETAIL_ZOOM = 0.45;
@@ -49,6 +50,7 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
       <div className="task-node-name">{data.name}</div>
       {detailed && <div className="task-node-runs">{data.runs}</div>}
       {detailed && data.detail && <div className="task-node-detail">{data.detail}</div>}
+      <RunBadge task={id} />
       {data.problems.length > 0 && (
         <span
           className={errors > 0 ? 'badge badge-error' : 'badge badge-warning'}

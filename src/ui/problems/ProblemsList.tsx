@@ -1,5 +1,6 @@
 // Every problem the core's validation finds; clicking one selects its task
 // (or the workflow) and focuses the field it is about.
+import { useMemo } from 'react';
 import { pipelineDiagnostics } from '../../store/derived';
 import type { Diagnostic } from '../../core/diagnostics';
 import { useEditor, useEditorStore } from '../EditorContext';
@@ -14,7 +15,12 @@ function fieldOf(d: Diagnostic): string | undefined {
 
 export function ProblemsList() {
   const store = useEditorStore();
-  const diagnostics = useEditor((s) => pipelineDiagnostics(s.pipeline));
+  const local = useEditor((s) => pipelineDiagnostics(s.pipeline));
+  const server = useEditor((s) => s.serverDiagnostics);
+  const diagnostics = useMemo(
+    () => (server.length > 0 ? [...server, ...local] : local),
+    [server, local],
+  );
   return (
     <section className="problems" aria-label="Problems">
       <div className="panel-title">

@@ -1,7 +1,10 @@
 // The toolbar: document actions, history, layout, view, theme and help.
 import { useEditor } from '../EditorContext';
+import { SubmitButton } from '../run/SubmitButton';
 
 interface Props {
+  onConnection(): void;
+  onOpenRun(): void;
   onNew(): void;
   onOpen(): void;
   onDownload(): void;
@@ -49,6 +52,13 @@ export function Toolbar(props: Props) {
       <button type="button" onClick={props.onFit}>
         Fit
       </button>
+      <button type="button" onClick={props.onConnection} title="Argo Server connection">
+        Server…
+      </button>
+      <button type="button" onClick={props.onOpenRun}>
+        Open run…
+      </button>
+      <SubmitButton />
       <button type="button" onClick={props.onToggleTheme} aria-label="Toggle theme">
         {props.theme === 'dark' ? '☀' : '☾'}
       </button>

@@ -1,0 +1,287 @@
+/**
+ * The Argo Server loop: connection, submit, and the run watched on the
+ * canvas. Network work goes through the core's client with the `fetch` the
+ * store was created with, so tests drive it against a test double.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import {
+  argoUiLink,
+  createArgoClient,
+  explainError,
+  runState,
+  submitPipeline,
+  updateStored,
+  watchRun,
+  type ArgoClient,
+  type FetchLike,
+  type RunState,
+  type SubmitOutcome,
+} from '../core/argo/client';
+import type { Diagnostic } from '../core/diagnostics';
+import type { JsonObject, Pipeline, Task, WorkflowKind } from '../core/model/types';
+import { TOKEN_KEY, writeSettings, type ConnectionSettings } from './connectionSettings';
+import type { EditorState } from './editorStore';
+
+export interface RunDeps {
+  fetch: FetchLike;
+  /** For connection settings (never the token). */
+  localStorage?: Storage;
+  /** For the token, only when the user asks to remember it for this tab. */
+  sessionStorage?: Storage;
+  settings: ConnectionSettings;
+}
+
+export interface CheckResult {
+  status: 'checking' | 'ok' | 'failed';
+  message: string;
+}
+
+export interface SubmitResult {
+  kind: 'created' | 'exists' | 'failed' | 'invalid';
+  message: string;
+  name?: string;
+  link?: string;
+  objectKind?: WorkflowKind;
+}
+
+export interface ActiveRun {
+  state: RunState;
+  watch: 'streaming' | 'reconnecting' | 'polling' | 'finished' | 'stopped';
+  /** Tasks as submitted, to mark what changed on the canvas since. */
+  submitted: Map<string, Task>;
+  error?: string;
+}
+
+export interface RunSlice {
+  connection: ConnectionSettings;
+  token: string;
+  rememberToken: boolean;
+  check: CheckResult | undefined;
+  submitting: boolean;
+  submitResult: SubmitResult | undefined;
+  /** Problems the server's lint found, pinned to tasks like our own. */
+  serverDiagnostics: Diagnostic[];
+  run: ActiveRun | undefined;
+  setConnection(patch: Partial<ConnectionSettings>): void;
+  setToken(token: string, remember: boolean): void;
+  testConnection(): Promise<void>;
+  submit(): Promise<void>;
+  updateExisting(): Promise<void>;
+  submitFromTemplate(parameters: Record<string, string>): Promise<void>;
+  openRun(name: string): void;
+  runAction(action: 'stop' | 'terminate' | 'retry' | 'resubmit'): Promise<void>;
+  closeRun(): void;
+  client(): ArgoClient;
+}
+
+export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [], RunSlice> {
+  return (set, get) => {
+    let watching: AbortController | undefined;
+    const savedToken = deps.sessionStorage?.getItem(TOKEN_KEY) ?? '';
+
+    const client = (): ArgoClient => {
+      const { connection, token, pipeline } = get();
+      const namespace =
+        typeof pipeline.metadata.namespace === 'string' && pipeline.metadata.namespace
+          ? pipeline.metadata.namespace
+          : connection.namespace;
+      return createArgoClient(
+        { server: connection.server, namespace, token },
+        { fetch: deps.fetch },
+      );
+    };
+    const explain = (e: unknown) =>
+      explainError(e, {
+        server: get().connection.server,
+        namespace: client().connection.namespace,
+      });
+    const uiBase = () => get().connection.uiBase || get().connection.server || '';
+
+    const report = (outcome: SubmitOutcome, p: Pipeline): void => {
+      const ns = client().connection.namespace;
+      switch (outcome.status) {
+        case 'created':
+          set({
+            submitResult: {
+              kind: 'created',
+              name: outcome.name,
+              objectKind: p.kind,
+              message: `${p.kind} ${outcome.name} created in ${ns}`,
+              link: argoUiLink(uiBase(), p.kind, ns, outcome.name),
+            },
+            serverDiagnostics: [],
+          });
+          if (p.kind === 'Workflow') startWatch(outcome.name, p, outcome.object);
+          break;
+        case 'exists':
+          set({
+            submitResult: {
+              kind: 'exists',
+              name: outcome.name,
+              objectKind: p.kind,
+              message: `${p.kind} ${outcome.name} already exists in ${ns}. Update it?`,
+            },
+          });
+          break;
+        case 'invalid':
+          set({
+            submitResult: {
+              kind: 'invalid',
+              message: outcome.diagnostics[0]?.message ?? 'the workflow is invalid',
+            },
+            serverDiagnostics: outcome.diagnostics.filter((d) => d.code === 'server-lint'),
+          });
+          break;
+        case 'failed':
+          set({ submitResult: { kind: 'failed', message: explain(outcome.error) } });
+          break;
+      }
+    };
+
+    const startWatch = (name: string, p: Pipeline, initial?: JsonObject): void => {
+      watching?.abort();
+      const controller = new AbortController();
+      watching = controller;
+      const submitted = new Map(p.tasks.map((t) => [t.name, t]));
+      const blank: RunState = { name, phase: 'Pending', tasks: {} };
+      set({ run: { state: initial ? runState(initial) : blank, watch: 'streaming', submitted } });
+      const update = (patch: Partial<ActiveRun>) => {
+        const run = get().run;
+        if (run && watching === controller) set({ run: { ...run, ...patch } });
+      };
+      watchRun(client(), name, (wf) => update({ state: runState(wf) }), {
+        signal: controller.signal,
+        onStatus: (watch) => update({ watch }),
+      }).then(
+        (final) => update({ watch: final ? 'finished' : 'stopped' }),
+        (e: unknown) => update({ watch: 'stopped', error: explain(e) }),
+      );
+    };
+
+    return {
+      connection: deps.settings,
+      token: savedToken,
+      rememberToken: savedToken !== '',
+      check: undefined,
+      submitting: false,
+      submitResult: undefined,
+      serverDiagnostics: [],
+      run: undefined,
+      client,
+      setConnection(patch) {
+        const connection = { ...get().connection, ...patch };
+        writeSettings(deps.localStorage, connection);
+        set({ connection, check: undefined });
+      },
+      setToken(token, remember) {
+        try {
+          if (remember && token) deps.sessionStorage?.setItem(TOKEN_KEY, token);
+          else deps.sessionStorage?.removeItem(TOKEN_KEY);
+        } catch {
+          // sessionStorage unavailable: the token stays in memory only.
+        }
+        set({ token, rememberToken: remember, check: undefined });
+      },
+      async testConnection() {
+        set({ check: { status: 'checking', message: 'Checking…' } });
+        const c = client();
+        try {
+          const version = await c.version();
+          const user = await c.userInfo();
+          const who = [user.serviceAccountName, user.subject, user.email].find(
+            (x) => typeof x === 'string' && x,
+          ) as string | undefined;
+          set({
+            check: {
+              status: 'ok',
+              message: `Connected to Argo ${String(version.version ?? '?')}${who ? ` as ${who}` : ''}, namespace ${c.connection.namespace}`,
+            },
+          });
+        } catch (e) {
+          set({ check: { status: 'failed', message: explain(e) } });
+        }
+      },
+      async submit() {
+        if (get().submitting) return; // a double click submits once
+        const p = get().pipeline;
+        set({ submitting: true, submitResult: undefined });
+        try {
+          report(await submitPipeline(client(), p), p);
+        } finally {
+          set({ submitting: false });
+        }
+      },
+      async updateExisting() {
+        if (get().submitting) return;
+        const p = get().pipeline;
+        set({ submitting: true });
+        try {
+          const outcome = await updateStored(client(), p);
+          if (outcome.status === 'created')
+            set({
+              submitResult: {
+                kind: 'created',
+                name: outcome.name,
+                objectKind: p.kind,
+                message: `${p.kind} ${outcome.name} updated`,
+                link: argoUiLink(uiBase(), p.kind, client().connection.namespace, outcome.name),
+              },
+            });
+          else report(outcome, p);
+        } finally {
+          set({ submitting: false });
+        }
+      },
+      async submitFromTemplate(parameters) {
+        const p = get().pipeline;
+        if (get().submitting || p.kind === 'Workflow') return;
+        set({ submitting: true });
+        try {
+          const wf = await client().submitFrom(p.kind, String(p.metadata.name ?? ''), parameters);
+          const name = String((wf.metadata as JsonObject | undefined)?.name ?? '');
+          set({
+            submitResult: {
+              kind: 'created',
+              name,
+              objectKind: 'Workflow',
+              message: `Workflow ${name} started from ${p.kind} ${String(p.metadata.name)}`,
+              link: argoUiLink(uiBase(), 'Workflow', client().connection.namespace, name),
+            },
+          });
+          startWatch(name, p, wf);
+        } catch (e) {
+          set({ submitResult: { kind: 'failed', message: explain(e) } });
+        } finally {
+          set({ submitting: false });
+        }
+      },
+      openRun(name) {
+        startWatch(name, get().pipeline);
+      },
+      async runAction(action) {
+        const run = get().run;
+        if (!run) return;
+        try {
+          const wf = await client()[action](run.state.name);
+          if (action === 'resubmit') {
+            startWatch(
+              String((wf.metadata as JsonObject | undefined)?.name ?? ''),
+              get().pipeline,
+              wf,
+            );
+          } else {
+            set({ run: { ...run, state: runState(wf) } });
+            if (action === 'retry') startWatch(run.state.name, get().pipeline, wf);
+          }
+        } catch (e) {
+          set({ run: { ...run, error: explain(e) } });
+        }
+      },
+      closeRun() {
+        watching?.abort();
+        watching = undefined;
+        set({ run: undefined });
+      },
+    };
+  };
+}

@@ -1,0 +1,68 @@
+// A task's logs, streamed from the Argo Server; follows while the task runs.
+// The parent keys it by task, pod and running state, so each stream starts on a fresh view.
+import { useEffect, useState } from 'react';
+import { explainError } from '../../core/argo/client';
+import { useEditor, useEditorStore } from '../EditorContext';
+
+const MAX_LINES = 5000;
+
+export function LogView({ task }: { task: string }) {
+  const store = useEditorStore();
+  const runName = useEditor((s) => s.run?.state.name);
+  const nodeId = useEditor((s) => s.run?.state.tasks[task]?.nodeId);
+  const running = useEditor((s) => s.run?.state.tasks[task]?.phase === 'Running');
+  const [lines, setLines] = useState<string[]>([]);
+  const [problem, setProblem] = useState<string>();
+
+  useEffect(() => {
+    if (!runName || !nodeId) return;
+    const controller = new AbortController();
+    const client = store.getState().client();
+    let buffer: string[] = [];
+    // Lines arrive in bursts; render at most once a frame.
+    let scheduled = false;
+    const flush = () => {
+      scheduled = false;
+      const add = buffer;
+      buffer = [];
+      setLines((old) => [...old, ...add].slice(-MAX_LINES));
+    };
+    client
+      .logs(
+        runName,
+        { podName: nodeId, follow: running },
+        (entry) => {
+          buffer.push(entry.content);
+          if (!scheduled) {
+            scheduled = true;
+            requestAnimationFrame(flush);
+          }
+        },
+        controller.signal,
+      )
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted)
+          setProblem(
+            explainError(e, {
+              server: client.connection.server,
+              namespace: client.connection.namespace,
+            }),
+          );
+      });
+    return () => controller.abort();
+  }, [store, runName, nodeId, running]);
+
+  if (!nodeId) return <p className="muted">{task} has not started yet.</p>;
+  return (
+    <div className="log-view">
+      {problem && (
+        <p className="check-failed" role="alert">
+          {problem}
+        </p>
+      )}
+      <pre data-testid="logs">
+        {lines.join('\n') || (running ? 'Waiting for output…' : 'No output.')}
+      </pre>
+    </div>
+  );
+}

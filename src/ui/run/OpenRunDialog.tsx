@@ -1,0 +1,41 @@
+// "Open run…": watch an existing workflow by name on the current canvas.
+import { useState } from 'react';
+import { useEditorStore } from '../EditorContext';
+
+export function OpenRunDialog({ onClose }: { onClose(): void }) {
+  const store = useEditorStore();
+  const [name, setName] = useState('');
+  return (
+    <div className="modal-backdrop">
+      <form
+        className="modal"
+        role="dialog"
+        aria-label="Open run"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) store.getState().openRun(name.trim());
+          onClose();
+        }}
+      >
+        <h2>Open run</h2>
+        <div className="field">
+          <label htmlFor="run-name">Workflow name</label>
+          <input
+            id="run-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="my-pipeline-x7k2p"
+            autoFocus
+          />
+        </div>
+        <div className="modal-actions">
+          <span className="spacer" />
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit">Watch</button>
+        </div>
+      </form>
+    </div>
+  );
+}
