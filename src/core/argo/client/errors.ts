@@ -66,6 +66,8 @@ export function errorFromReply(status: number, body: string): ArgoApiError {
 export interface ExplainContext {
   server: string;
   namespace: string;
+  /** false for the CLI: no CORS or proxy advice there. */
+  browser?: boolean;
 }
 
 /** What went wrong and what to do, in words, for the connection settings and the submit button. */
@@ -75,6 +77,8 @@ export function explainError(e: unknown, ctx: ExplainContext): string {
   const where = ctx.server || 'this app’s own address (through its proxy)';
   switch (e.kind) {
     case 'network':
+      if (ctx.browser === false)
+        return `Could not reach the Argo Server at ${where} (${e.message}). Check the address (Argo Server listens on port 2746, HTTPS by default) and that it is running.`;
       return `Could not reach the Argo Server at ${where}. If the app runs on another origin than the server, the browser blocks the call: the Argo Server sends no CORS headers on /api/ (argo-workflows issue 14099). Serve the app through its proxy instead: ARGO_SERVER=https://your-server:2746 npm run dev (add ARGO_INSECURE=1 for a self-signed certificate), or use the nginx setup in docs/deploy.md. (${e.message})`;
     case 'timeout':
       return `The Argo Server at ${where} did not answer in time. ${e.message}`;
