@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYOUT_ANNOTATION } from '../src/core/model/types';
 import { ARGO_DIR, hasShared, SKIP_REASON } from '../test/support/sharedData';
@@ -16,6 +16,7 @@ import {
   launch,
   nodeCount,
   openEditor,
+  twoConnected,
   yamlText,
 } from './support/browser';
 
@@ -26,14 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function twoConnected(page: Page): Promise<void> {
-  await dropEntry(page, 'jobprofilerclient', 150, 150);
-  await dropEntry(page, 'busybox-shell', 550, 200);
-  await page.locator('.react-flow__node[data-id="busybox-shell"]').waitFor();
-  await connectNodes(page, 'jobprofilerclient', 'busybox-shell');
-  await expect.poll(() => yamlText(page)).toContain('depends: jobprofilerclient');
-}
 
 describe('canvas editing', () => {
   it('drags a palette entry onto the canvas and sees the node and its template in the YAML', async () => {

@@ -62,3 +62,28 @@ export async function connectNodes(page: Page, from: string, to: string): Promis
 
 export const nodeCount = (page: Page) => page.locator('.react-flow__node').count();
 export const edgeCount = (page: Page) => page.locator('.react-flow__edge').count();
+
+/** Two palette entries on the canvas, jobprofilerclient -> busybox-shell. */
+export async function twoConnected(page: Page): Promise<void> {
+  await dropEntry(page, 'jobprofilerclient', 150, 150);
+  await dropEntry(page, 'busybox-shell', 550, 200);
+  await page.locator('.react-flow__node[data-id="busybox-shell"]').waitFor();
+  await connectNodes(page, 'jobprofilerclient', 'busybox-shell');
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid=yaml-text]')
+      ?.textContent?.includes('depends: jobprofilerclient'),
+  );
+}
+
+/** Sets the token (and namespace) in the Server… dialog and saves. */
+export async function configureConnection(
+  page: Page,
+  token: string,
+  namespace = 'argo',
+): Promise<void> {
+  await page.getByRole('button', { name: 'Server…' }).click();
+  await page.locator('#conn-namespace').fill(namespace);
+  await page.locator('#conn-token').fill(token);
+  await page.getByRole('button', { name: 'Save' }).click();
+}

@@ -9,13 +9,13 @@ const MAX_LINES = 5000;
 export function LogView({ task }: { task: string }) {
   const store = useEditorStore();
   const runName = useEditor((s) => s.run?.state.name);
-  const nodeId = useEditor((s) => s.run?.state.tasks[task]?.nodeId);
+  const podName = useEditor((s) => s.run?.state.tasks[task]?.podName);
   const running = useEditor((s) => s.run?.state.tasks[task]?.phase === 'Running');
   const [lines, setLines] = useState<string[]>([]);
   const [problem, setProblem] = useState<string>();
 
   useEffect(() => {
-    if (!runName || !nodeId) return;
+    if (!runName || !podName) return;
     const controller = new AbortController();
     const client = store.getState().client();
     let buffer: string[] = [];
@@ -30,7 +30,7 @@ export function LogView({ task }: { task: string }) {
     client
       .logs(
         runName,
-        { podName: nodeId, follow: running },
+        { podName: podName, follow: running },
         (entry) => {
           buffer.push(entry.content);
           if (!scheduled) {
@@ -50,9 +50,9 @@ export function LogView({ task }: { task: string }) {
           );
       });
     return () => controller.abort();
-  }, [store, runName, nodeId, running]);
+  }, [store, runName, podName, running]);
 
-  if (!nodeId) return <p className="muted">{task} has not started yet.</p>;
+  if (!podName) return <p className="muted">{task} has not started yet.</p>;
   return (
     <div className="log-view">
       {problem && (

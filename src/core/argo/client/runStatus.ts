@@ -9,6 +9,8 @@ export const FINAL_PHASES = new Set(['Succeeded', 'Failed', 'Error']);
 export interface TaskRun {
   phase: string;
   nodeId: string;
+  /** The pod to ask for logs (Argo's log API takes the pod name, not the node id). */
+  podName: string;
   startedAt?: string;
   finishedAt?: string;
   message?: string;
@@ -45,9 +47,11 @@ export function runState(workflow: JsonObject): RunState {
     if (!task || node === root) continue;
     if (root && node.boundaryID !== undefined && node.boundaryID !== root.id) continue;
     if (tasks[task] && node.type !== 'Retry') continue;
+    const nodeId = str(node.id) ?? '';
     tasks[task] = {
       phase: str(node.phase) ?? 'Pending',
-      nodeId: str(node.id) ?? '',
+      nodeId,
+      podName: podName(name, nodeId, templateOf(node)),
       startedAt: str(node.startedAt),
       finishedAt: str(node.finishedAt),
       message: str(node.message),
@@ -63,6 +67,26 @@ export function runState(workflow: JsonObject): RunState {
     finishedAt: str(status.finishedAt),
     tasks,
   };
+}
+
+function templateOf(node: JsonObject): string | undefined {
+  const ref = isObject(node.templateRef) ? str(node.templateRef.template) : undefined;
+  return str(node.templateName) ?? ref;
+}
+
+/** Argo puts pod names in the DNS subdomain limit: 253 less the hash and its dash. */
+const MAX_POD_PREFIX = 253 - 10 - 1;
+
+/**
+ * A pod's name from its node (POD_NAMES=v2, the default since Argo 3.4):
+ * `<workflow>-<template>-<hash>`, where the node id is `<workflow>-<hash>`
+ * (workflow/util GeneratePodName). Falls back to the node id (v1 names).
+ */
+export function podName(workflow: string, nodeId: string, template: string | undefined): string {
+  if (!template || !nodeId.startsWith(`${workflow}-`)) return nodeId;
+  const hash = nodeId.slice(workflow.length + 1);
+  const prefix = `${workflow}-${template}`.slice(0, MAX_POD_PREFIX);
+  return `${prefix}-${hash}`;
 }
 
 /** Seconds between two timestamps (or until `now`), for the node's duration label. */
