@@ -14,13 +14,11 @@ export function ConnectionDialog({ onClose }: { onClose(): void }) {
   const [token, setToken] = useState(store.getState().token);
   const [remember, setRemember] = useState(store.getState().rememberToken);
   const apply = () => {
-    store
-      .getState()
-      .setConnection({
-        server: server.trim(),
-        namespace: namespace.trim() || 'argo',
-        uiBase: uiBase.trim(),
-      });
+    store.getState().setConnection({
+      server: server.trim(),
+      namespace: namespace.trim() || 'argo',
+      uiBase: uiBase.trim(),
+    });
     store.getState().setToken(token.trim(), remember);
   };
   return (
