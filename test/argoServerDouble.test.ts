@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   argoNodeId,
@@ -225,6 +226,7 @@ describe('auth, routing and CORS', () => {
       path: '/api/v1/workflows/argo/lint',
       authorization: `Bearer ${TOKEN}`,
       body: { namespace: 'argo', workflow: { kind: 'Workflow' } },
+      status: 200,
     });
   });
 });
@@ -311,6 +313,20 @@ describe('lint and create', () => {
     expect(status).toBe(200);
     expect(body.metadata.name).toMatch(/^chain-/);
     expect(argo.workflows.size).toBe(before);
+  });
+
+  it('lists and deletes workflows, telling watchers', async () => {
+    const wf = await create();
+    const name: string = wf.metadata.name;
+    const list = await call('/api/v1/workflows/argo');
+    expect(list.body.items.map((w: ArgoObject) => w.metadata.name)).toContain(name);
+    const stream = await watch(`?listOptions.fieldSelector=metadata.name=${name}`);
+    const del = await call(`/api/v1/workflows/argo/${name}`, { method: 'DELETE' });
+    expect(del).toMatchObject({ status: 200, body: {} });
+    const { results } = await readStream(stream, false, (r) => r.type === 'DELETED');
+    expect(results.at(-1)).toMatchObject({ type: 'DELETED', object: { metadata: { name } } });
+    expect((await call(`/api/v1/workflows/argo/${name}`)).status).toBe(404);
+    expect((await call(`/api/v1/workflows/argo/${name}`, { method: 'DELETE' })).status).toBe(404);
   });
 
   it('answers 404 code 5 for a missing workflow', async () => {
@@ -495,7 +511,12 @@ describe('stop, terminate, retry, resubmit', () => {
     ['terminate', 'Terminate'],
   ] as const) {
     it(`${action}s a running workflow on the next controller step`, async () => {
-      const wf = await create();
+      // A 10-task chain (t0 -> ... -> t9) runs ~30 steps: ample time to stop it midway.
+      const long = chain({ generateName: 'long-' });
+      long.spec.templates[0].dag.tasks = Array.from({ length: 10 }, (_, i) =>
+        task(`t${i}`, `step-${i}`, i > 0 ? `t${i - 1}` : undefined),
+      );
+      const wf = await create(long);
       const name: string = wf.metadata.name;
       await waitFor(name, (w) =>
         Object.values(w.status?.nodes ?? {}).some((n) => (n as ArgoObject).phase === 'Running'),
@@ -514,7 +535,7 @@ describe('stop, terminate, retry, resubmit', () => {
       );
       expect(stopped.length).toBeGreaterThan(0);
       for (const n of stopped) expect(n).toMatchObject({ phase: 'Failed', message });
-      expect(byTask(done).c).toBeUndefined();
+      expect(byTask(done).t9).toBeUndefined(); // never scheduled
 
       const again = await call(`/api/v1/workflows/argo/${name}/${action}`, {
         method: 'PUT',
@@ -818,7 +839,7 @@ describe('runArgoServerDouble (tsx entry)', () => {
       [
         '--import',
         'tsx',
-        'test/support/runArgoServerDouble.ts',
+        fileURLToPath(new URL('./support/runArgoServerDouble.ts', import.meta.url)),
         '--port',
         '0',
         '--token',
@@ -826,7 +847,7 @@ describe('runArgoServerDouble (tsx entry)', () => {
         '--step-ms',
         '20',
       ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)) },
     );
     try {
       const lines = createInterface({ input: child.stdout! });

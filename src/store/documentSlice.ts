@@ -82,7 +82,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     dragStart: undefined,
     notice: undefined,
     setPipeline(p, options) {
-      if (options?.fresh) set({ pipeline: p, history: emptyHistory(), notice: undefined });
+      if (options?.fresh)
+        set({ pipeline: p, history: emptyHistory(), notice: undefined, serverDiagnostics: [] });
       else commit(p);
     },
     newPipeline() {
@@ -170,11 +171,11 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     },
     undo() {
       const step = undo(get().history, get().pipeline);
-      if (step) set({ ...step, notice: undefined });
+      if (step) set({ ...step, notice: undefined, serverDiagnostics: [] });
     },
     redo() {
       const step = redo(get().history, get().pipeline);
-      if (step) set({ ...step, notice: undefined });
+      if (step) set({ ...step, notice: undefined, serverDiagnostics: [] });
     },
     setNotice(notice) {
       set({ notice });

@@ -188,6 +188,8 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
         try {
           const version = await c.version();
           const user = await c.userInfo();
+          // version and userinfo are not namespaced: a 403 for the namespace shows up only here.
+          await c.listWorkflows(1);
           const who = [user.serviceAccountName, user.subject, user.email].find(
             (x) => typeof x === 'string' && x,
           ) as string | undefined;

@@ -123,7 +123,7 @@ function Editor() {
         <SubmitResultBar />
       </main>
       <Inspector />
-      <div className="bottom">
+      <div className="bottom-panels">
         <YamlPanel onDownload={docs.download} dark={theme === 'dark'} />
         <div className="side-panels">
           <RunPanel />

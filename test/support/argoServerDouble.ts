@@ -27,10 +27,17 @@
  * - PUT of templates/cron workflows needs `metadata.resourceVersion` (custom
  *   resources allow no unconditional update): missing -> 400, stale -> 409.
  * - Lists answer `items: null` when empty. Node ids are `<wf>-<fnv32a(node name)>`,
- *   pod names `<wf>-<template>-<same hash>` (POD_NAMES=v2).
+ *   pod names `<wf>-<template>-<same hash>` (POD_NAMES=v2; see argoNodeId/argoPodName).
+ * - Watching `metadata.name=<x>` for a missing workflow is a 404 (Argo's
+ *   WatchWorkflows gets the workflow first); otherwise the stream starts with an
+ *   ADDED event per matching workflow, then one MODIFIED per controller step.
+ * The stream error shape, the 501 and `items: null` are read from grpc-gateway v1
+ * and encoding/json behaviour, not observed on a live server.
  *
  * Deviations from the real server (keep these in mind when a test passes here):
  * - Create answers `status: {phase: 'Pending'}`; Argo answers an empty status.
+ *   `status.storedWorkflowTemplateSpec` (workflowTemplateRef) is set at once,
+ *   not by a controller, and a missing referenced template fails create with 404.
  * - Simulation: every DAG task is one pod whatever its template kind; `when`,
  *   failFast, retryStrategy, exit handlers, outputs, steps and loops are not
  *   modelled; a non-DAG entrypoint runs as a single pod. A task starts when all
@@ -46,8 +53,11 @@
  *   message. Body checks use `validateManifest` (skipped, with one log line, when
  *   ../shared is absent) and the core's `validate`, so messages are ours, not Argo's.
  * - Log `podName` accepts the node id as well as the pod name (Argo: pod name
- *   only); entries report the pod name. Log lines are generated: image, the
- *   command with parameters substituted, an exit line (an error line on failure).
+ *   only); entries report the pod name. Only the `main` container has lines, and
+ *   they are generated: image, the command with `{{inputs.parameters.x}}` and
+ *   `{{workflow.parameters.x}}` substituted, an exit line (an error line on failure).
+ * - Memoized resubmit reruns everything; retry ignores nodeFieldSelector and
+ *   restartSuccessful; stop ignores nodeFieldSelector and message.
  * - `fields`, label selectors, `resourceVersion` of watches and CronWorkflow
  *   schedules (never triggered) are ignored. Timestamps have second precision.
  * - Extra control routes for out-of-process use (no auth, not under /api/):
@@ -98,6 +108,8 @@ export interface RecordedRequest {
   query: string;
   authorization?: string;
   body?: unknown;
+  /** The HTTP status answered, once the response has started. */
+  status?: number;
 }
 
 /** An object as the API sends it (Workflow, WorkflowTemplate, ...), read loosely by tests. */
@@ -457,7 +469,7 @@ class Stream {
     private readonly sse: boolean,
     private readonly dropAfter: number | undefined,
   ) {
-    res.writeHead(200, {
+    head(res, 200, {
       'Content-Type': sse ? 'text/event-stream' : 'application/json',
       'Cache-Control': 'no-cache',
     });
@@ -696,6 +708,7 @@ class Double {
       if (raw.tooLarge) rec.body = `<${raw.bytes} bytes>`;
       else if (raw.text) rec.body = tryJson(raw.text);
       this.requests.push(rec);
+      recorded.set(res, rec);
 
       const matches = this.routes.filter((r) => r.pattern.test(path));
       const route = matches.find((r) => r.method === req.method);
@@ -1380,9 +1393,18 @@ function safeRegExp(source: string): RegExp {
   }
 }
 
+/** The recorded request of each response, so its status can be noted. */
+const recorded = new WeakMap<ServerResponse, RecordedRequest>();
+
+function head(res: ServerResponse, status: number, headers: Record<string, string | number>) {
+  const rec = recorded.get(res);
+  if (rec) rec.status = status;
+  res.writeHead(status, headers);
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
+  head(res, status, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),
   });

@@ -11,7 +11,7 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { checkConnection, disconnect } from '../../core/model/connections';
 import { removeTask } from '../../core/model/operations';
 import type { Point } from '../../core/model/types';
@@ -19,7 +19,12 @@ import type { Diagnostic } from '../../core/diagnostics';
 import { diagnosticsByTask } from '../../store/derived';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { PALETTE_MIME } from '../palette/paletteDrag';
-import { createFlowAdapter, type DependencyEdge, type TaskFlowNode } from './flowAdapter';
+import {
+  createFlowAdapter,
+  type DependencyEdge,
+  type Size,
+  type TaskFlowNode,
+} from './flowAdapter';
 import { TaskNode } from './TaskNode';
 
 const nodeTypes = { task: TaskNode };
@@ -53,7 +58,9 @@ export function Canvas({
     () => withServerProblems(diagnosticsByTask(pipeline), server),
     [pipeline, server],
   );
-  const nodes = adapter.nodes(pipeline, selectedSet, problems);
+  // Measured sizes are view state, not document state: kept here, not in the store.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const nodes = adapter.nodes(pipeline, selectedSet, problems, sizes);
   const edges = adapter.edges(pipeline);
   const selectedEdge = useEditor((s) => s.selectedEdge);
   const shownEdges = useMemo(
@@ -64,6 +71,15 @@ export function Canvas({
 
   const onNodesChange = useCallback(
     (changes: NodeChange<TaskFlowNode>[]) => {
+      const measured = changes.filter((c) => c.type === 'dimensions' && c.dimensions);
+      if (measured.length > 0) {
+        setSizes((old) => {
+          const next = new Map(old);
+          for (const c of measured)
+            if (c.type === 'dimensions' && c.dimensions) next.set(c.id, c.dimensions);
+          return next;
+        });
+      }
       const moves: Record<string, Point> = {};
       let dragging = false;
       let selectionChanged = false;

@@ -25,6 +25,12 @@ export type DependencyEdge = Edge<{ result?: string }>;
 
 const ORIGIN: Point = { x: 0, y: 0 };
 
+/** A node's size as React Flow measured it; the minimap and fit view need it on the node. */
+export interface Size {
+  width: number;
+  height: number;
+}
+
 function describe(
   task: Task,
   template: Template | undefined,
@@ -52,6 +58,7 @@ interface NodeCacheEntry {
   template: Template | undefined;
   position: Point | undefined;
   selected: boolean;
+  measured: Size | undefined;
   problems: Diagnostic[] | undefined;
   node: TaskFlowNode;
 }
@@ -67,6 +74,7 @@ export function createFlowAdapter() {
     p: Pipeline,
     selection: ReadonlySet<string>,
     problems: Map<string, Diagnostic[]>,
+    sizes: ReadonlyMap<string, Size>,
   ): TaskFlowNode[] {
     const next = new Map<string, NodeCacheEntry>();
     let changed = p.tasks.length !== lastNodes.length;
@@ -75,6 +83,7 @@ export function createFlowAdapter() {
       const position = p.layout[task.name];
       const selected = selection.has(task.name);
       const taskProblems = problems.get(task.name);
+      const measured = sizes.get(task.name);
       const hit = nodeCache.get(task.name);
       let entry = hit;
       if (
@@ -83,6 +92,7 @@ export function createFlowAdapter() {
         hit.template !== template ||
         hit.position !== position ||
         hit.selected !== selected ||
+        hit.measured !== measured ||
         hit.problems !== taskProblems
       ) {
         const data: TaskNodeData =
@@ -94,8 +104,16 @@ export function createFlowAdapter() {
           template,
           position,
           selected,
+          measured,
           problems: taskProblems,
-          node: { id: task.name, type: 'task', position: position ?? ORIGIN, data, selected },
+          node: {
+            id: task.name,
+            type: 'task',
+            position: position ?? ORIGIN,
+            data,
+            selected,
+            ...(measured ? { measured } : {}),
+          },
         };
       }
       next.set(task.name, entry!);

@@ -69,7 +69,8 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
           timeoutMs,
         );
     const onAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     let response: Response;
     try {
       response = await options.fetch(base + path, {
@@ -85,7 +86,9 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
       throw new ArgoApiError('network', (e as Error).message || 'network error');
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      // A stream's body is read after this returns: keep the link, so that
+      // aborting `signal` closes the stream (Argo keeps it open after the run ends).
+      if (!stream) signal?.removeEventListener('abort', onAbort);
     }
     if (!response.ok) throw errorFromReply(response.status, await response.text().catch(() => ''));
     return response;
@@ -116,6 +119,12 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
     connection,
     version: () => json<JsonObject>('GET', '/api/v1/version'),
     userInfo: () => json<JsonObject>('GET', '/api/v1/userinfo'),
+    /** At most `limit` workflows of the namespace: a cheap check that the token may use it. */
+    listWorkflows: (limit = 1) =>
+      json<JsonObject>(
+        'GET',
+        `/api/v1/workflows/${ns}?${new URLSearchParams({ 'listOptions.limit': String(limit) })}`,
+      ),
 
     /** Server-side lint; an invalid manifest throws ArgoApiError kind 'invalid'. */
     lint(kind: WorkflowKind, manifest: JsonObject) {

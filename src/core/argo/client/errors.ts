@@ -46,19 +46,35 @@ export function errorFromReply(status: number, body: string): ArgoApiError {
   let code: number | undefined;
   try {
     const parsed = JSON.parse(body) as { message?: unknown; code?: unknown; error?: unknown };
+    // Streaming routes answer `{"error": {"grpc_code", "message", ...}}` (grpc-gateway StreamError).
+    const streamError = (
+      typeof parsed.error === 'object' && parsed.error !== null ? parsed.error : {}
+    ) as { message?: unknown; grpc_code?: unknown };
+    // Unary errors are {code, message}; stream routes answer {error: {message, grpc_code}}.
+    const nested =
+      typeof parsed.error === 'object' && parsed.error !== null
+        ? (parsed.error as { message?: unknown; grpc_code?: unknown })
+        : undefined;
     if (typeof parsed.message === 'string') message = parsed.message;
     else if (typeof parsed.error === 'string') message = parsed.error;
+    else if (typeof nested?.message === 'string') message = nested.message;
+    if (typeof nested?.grpc_code === 'number') code = nested.grpc_code;
+    else if (typeof streamError.message === 'string') message = streamError.message;
     if (typeof parsed.code === 'number') code = parsed.code;
+    else if (typeof streamError.grpc_code === 'number') code = streamError.grpc_code;
   } catch {
     // Not JSON: a proxy's or load balancer's page; keep its text, shortened.
     message = message
       .replace(/<[^>]+>/g, ' ')
       .replace(/\s+/g, ' ')
+      .trim()
       .slice(0, 300);
   }
   let kind = KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'invalid');
   // The lint endpoint answers an invalid workflow with 500 and grpc code 2 (Unknown).
   if (status === 500 && code === 2) kind = 'invalid';
+  // Argo answers a body over 3 MiB with 400 "Request entity too large: limit is 3145728".
+  if (/request entity too large/i.test(message)) kind = 'too-large';
   if (/certificate|x509|self[- ]signed|CERT_|TLS/i.test(message) && status >= 500) kind = 'tls';
   return new ArgoApiError(kind, message || `HTTP ${status}`, status, code);
 }

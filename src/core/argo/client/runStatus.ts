@@ -41,6 +41,7 @@ export function runState(workflow: JsonObject): RunState {
   const nodes = isObject(status.nodes) ? Object.values(status.nodes).filter(isObject) : [];
   const root =
     nodes.find((n) => n.id === name) ?? nodes.find((n) => !n.boundaryID && n.type === 'DAG');
+  const byId = new Map(nodes.map((n) => [n.id, n]));
   const tasks: Record<string, TaskRun> = {};
   for (const node of nodes) {
     const task = str(node.displayName);
@@ -48,10 +49,13 @@ export function runState(workflow: JsonObject): RunState {
     if (root && node.boundaryID !== undefined && node.boundaryID !== root.id) continue;
     if (tasks[task] && node.type !== 'Retry') continue;
     const nodeId = str(node.id) ?? '';
+    // A Retry node has no pod of its own: its attempts (children, newest last) do.
+    const attempts = node.type === 'Retry' && Array.isArray(node.children) ? node.children : [];
+    const pod = byId.get(attempts[attempts.length - 1]) ?? node;
     tasks[task] = {
       phase: str(node.phase) ?? 'Pending',
       nodeId,
-      podName: podName(name, nodeId, templateOf(node)),
+      podName: podName(name, str(pod.id) ?? '', templateOf(pod)),
       startedAt: str(node.startedAt),
       finishedAt: str(node.finishedAt),
       message: str(node.message),
