@@ -16,6 +16,13 @@ import {
 import { disconnect } from '../core/model/connections';
 import { createPipeline } from '../core/model/pipeline';
 import { copyTasks, pasteTasks, type Clip } from '../core/model/clipboard';
+import {
+  parsePortHandle,
+  removeReferences,
+  unwireData,
+  wireData,
+  type DataEdge,
+} from '../core/model/dataFlow';
 import type { Pipeline, Point, Task } from '../core/model/types';
 import type { TaskResult } from '../core/argo/depends';
 import { emptyHistory, record, redo, undo, type History } from './history';
@@ -51,6 +58,22 @@ export interface DocumentSlice {
   /** Adds `from -> to`; returns false and sets a notice when refused. */
   connect(from: string, to: string, result?: TaskResult): boolean;
   disconnect(from: string, to: string): void;
+  /**
+   * Connects two handles: output port to input port wires data (reference +
+   * dependency); anything else adds a plain dependency. False when refused.
+   */
+  connectHandles(
+    from: string,
+    fromHandle: string | null | undefined,
+    to: string,
+    toHandle: string | null | undefined,
+  ): boolean;
+  /** Removes tasks, dependencies and data wires as one step; `withReferences` also clears the wires a removed dependency carried. */
+  deleteElements(
+    tasks: string[],
+    edges: { source: string; target: string; wire?: DataEdge }[],
+    withReferences: boolean,
+  ): void;
   /** Moves nodes while dragging: no history step until `endDrag`. */
   dragTasks(moves: Record<string, Point>): void;
   endDrag(): void;
@@ -153,6 +176,37 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     },
     disconnect(from, to) {
       commit(disconnect(get().pipeline, from, to));
+    },
+    connectHandles(from, fromHandle, to, toHandle) {
+      const output = parsePortHandle(fromHandle);
+      const input = parsePortHandle(toHandle);
+      if (!output || !input) return get().connect(from, to);
+      const outcome = wireData(get().pipeline, from, output, to, input);
+      if (outcome.diagnostics.length > 0) {
+        const cycle = outcome.cycle;
+        const why = cycle
+          ? `${from} → ${to} would close a dependency cycle: ${cycle.join(' → ')}`
+          : outcome.diagnostics[0]!.message;
+        set({
+          notice: { kind: 'error', message: `Not wired: ${why}`, tasks: cycle ?? [from, to] },
+        });
+        return false;
+      }
+      commit(outcome.pipeline);
+      return true;
+    },
+    deleteElements(tasks, edges, withReferences) {
+      let p = get().pipeline;
+      for (const e of edges) {
+        if (e.wire) p = unwireData(p, e.wire.to, e.wire.input);
+        else {
+          if (withReferences) p = removeReferences(p, e.source, e.target);
+          p = disconnect(p, e.source, e.target);
+        }
+      }
+      p = tasks.reduce(removeTask, p);
+      commit(p);
+      get().select(get().selection.filter((n) => !tasks.includes(n)));
     },
     dragTasks(moves) {
       const { pipeline, dragStart } = get();

@@ -107,3 +107,16 @@ export function pathBetween(index: GraphIndex, to: number, from: number): number
   }
   return undefined;
 }
+
+/** Positions of every task upstream of `start`, transitively. */
+export function ancestorIndices(index: GraphIndex, start: number): Set<number> {
+  const seen = new Set<number>();
+  const stack = [...index.up[start]!];
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    stack.push(...index.up[i]!);
+  }
+  return seen;
+}

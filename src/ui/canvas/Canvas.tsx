@@ -12,8 +12,8 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import { checkConnection, disconnect } from '../../core/model/connections';
-import { removeTask } from '../../core/model/operations';
+import { checkConnection } from '../../core/model/connections';
+import { parsePortHandle, referencesBetween } from '../../core/model/dataFlow';
 import type { Point } from '../../core/model/types';
 import type { Diagnostic } from '../../core/diagnostics';
 import { diagnosticsByTask } from '../../store/derived';
@@ -114,23 +114,55 @@ export function Canvas({
 
   const onDelete = useCallback(
     ({ nodes: gone, edges: cut }: { nodes: TaskFlowNode[]; edges: DependencyEdge[] }) => {
-      store.getState().apply((p) => {
-        const without = cut.reduce((acc, e) => disconnect(acc, e.source, e.target), p);
-        return gone.reduce((acc, n) => removeTask(acc, n.id), without);
-      });
-      store.getState().select([]);
+      const p = store.getState().pipeline;
+      const removed = new Set(gone.map((n) => n.id));
+      // A dependency whose downstream task reads the upstream's outputs: removing
+      // it alone would leave references Argo cannot resolve.
+      const carrying = cut.filter(
+        (e) =>
+          !e.data?.wire &&
+          !removed.has(e.target) &&
+          referencesBetween(p, e.source, e.target).length > 0,
+      );
+      let withReferences = false;
+      if (carrying.length > 0) {
+        const list = carrying.map((e) => `${e.target} reads outputs of ${e.source}`).join('\n');
+        withReferences = window.confirm(
+          `${list}\n\nRemove those references too? (Cancel keeps the dependencies.)`,
+        );
+        if (!withReferences) {
+          cut = cut.filter((e) => !carrying.includes(e));
+          if (cut.length === 0 && gone.length === 0) return;
+        }
+      }
+      store.getState().deleteElements(
+        gone.map((n) => n.id),
+        cut.map((e) => ({ source: e.source, target: e.target, wire: e.data?.wire })),
+        withReferences,
+      );
     },
     [store],
   );
 
   const isValidConnection = useCallback(
-    (c: Connection | DependencyEdge) =>
-      checkConnection(store.getState().pipeline, c.source, c.target) === undefined,
+    (c: Connection | DependencyEdge) => {
+      const p = store.getState().pipeline;
+      const output = parsePortHandle(c.sourceHandle);
+      const input = parsePortHandle(c.targetHandle);
+      const refused = checkConnection(p, c.source, c.target);
+      if (!output || !input) return refused === undefined;
+      const fits =
+        output.kind === 'artifact' ? input.kind === 'artifact' : input.kind === 'parameter';
+      return (
+        fits && (refused === undefined || refused.diagnostics[0]?.code === 'duplicate-dependency')
+      );
+    },
     [store],
   );
 
   const onConnect = useCallback(
-    (c: Connection) => store.getState().connect(c.source, c.target),
+    (c: Connection) =>
+      store.getState().connectHandles(c.source, c.sourceHandle, c.target, c.targetHandle),
     [store],
   );
 
@@ -142,7 +174,11 @@ export function Canvas({
         state.fromHandle?.type === 'target'
           ? [state.toNode.id, state.fromNode.id]
           : [state.fromNode.id, state.toNode.id];
-      store.getState().connect(from, to);
+      const [fromHandle, toHandle] =
+        state.fromHandle?.type === 'target'
+          ? [state.toHandle?.id, state.fromHandle?.id]
+          : [state.fromHandle?.id, state.toHandle?.id];
+      store.getState().connectHandles(from, fromHandle, to, toHandle);
     },
     [store],
   );

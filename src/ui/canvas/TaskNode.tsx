@@ -14,6 +14,7 @@ import { memo } from 'react';
 import { canConnect } from '../../store/documentSlice';
 import { useEditor } from '../EditorContext';
 import type { TaskFlowNode } from './flowAdapter';
+import { portHandleId } from '../../core/model/dataFlow';
 import { RunBadge } from './RunBadge';
 
 /** Below this zoom the details are too small to read. */
@@ -46,7 +47,9 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
       data-testid={`task-${id}`}
       title={blocked ? 'Would close a dependency cycle' : undefined}
     >
+      {/* The plain dependency handles come first: edges without a handle id attach to the first. */}
       <Handle type="target" position={Position.Left} isConnectableEnd={!blocked} />
+      <Handle type="source" position={Position.Right} />
       <div className="task-node-name">{data.name}</div>
       {detailed && <div className="task-node-runs">{data.runs}</div>}
       {detailed && data.detail && <div className="task-node-detail">{data.detail}</div>}
@@ -60,7 +63,39 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
           {data.problems.length}
         </span>
       )}
-      <Handle type="source" position={Position.Right} />
+      {(data.ports.inputs.length > 0 || data.ports.outputs.length > 0) && (
+        <div className="task-ports">
+          <div className="ports-in">
+            {data.ports.inputs.map((port) => (
+              <div
+                className={`port port-${port.kind}`}
+                key={portHandleId(port)}
+                title={`input ${port.kind} ${port.name}`}
+              >
+                <Handle
+                  type="target"
+                  position={Position.Left}
+                  id={portHandleId(port)}
+                  isConnectableEnd={!blocked}
+                />
+                <span>{port.name}</span>
+              </div>
+            ))}
+          </div>
+          <div className="ports-out">
+            {data.ports.outputs.map((port) => (
+              <div
+                className={`port port-${port.kind}`}
+                key={portHandleId(port)}
+                title={`output ${port.kind} ${port.name}`}
+              >
+                <span>{port.name}</span>
+                <Handle type="source" position={Position.Right} id={portHandleId(port)} />
+              </div>
+            ))}
+          </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -9,21 +9,50 @@ import { isParseError, parseDepends, type DependsExpr } from '../../core/argo/de
 import type { Diagnostic } from '../../core/diagnostics';
 import { taskDependencies } from '../../core/graph/taskDependencies';
 import { findTemplate } from '../../core/model/spec';
+import { findTask } from '../../core/model/pipeline';
+import {
+  dataEdgesInto,
+  portHandleId,
+  templatePorts,
+  type DataEdge,
+  type Port,
+} from '../../core/model/dataFlow';
 import type { Pipeline, Point, Task, Template } from '../../core/model/types';
 
 export interface TaskNodeData extends Record<string, unknown> {
   name: string;
   /** Template (or templateRef) the task runs. */
   runs: string;
+  /** Data ports from the template: inputs on the left, outputs on the right. */
+  ports: { inputs: Port[]; outputs: Port[] };
   /** Image, resource kind, or the template type. */
   detail: string;
   problems: Diagnostic[];
 }
 
 export type TaskFlowNode = Node<TaskNodeData, 'task'>;
-export type DependencyEdge = Edge<{ result?: string }>;
+/** A dependency edge (task to task), or a data wire (output port to input port). */
+export type DependencyEdge = Edge<{ result?: string; wire?: DataEdge }>;
+
+const wireCache = new WeakMap<Task, DataEdge[]>();
+function wiresInto(task: Task): DataEdge[] {
+  let wires = wireCache.get(task);
+  if (!wires) wireCache.set(task, (wires = dataEdgesInto(task)));
+  return wires;
+}
 
 const ORIGIN: Point = { x: 0, y: 0 };
+
+const portCache = new WeakMap<Template, { inputs: Port[]; outputs: Port[] }>();
+const NO_PORTS = { inputs: [], outputs: [] };
+
+/** A template's ports, computed once per template object. */
+function portsOf(template: Template | undefined): { inputs: Port[]; outputs: Port[] } {
+  if (!template) return NO_PORTS;
+  let ports = portCache.get(template);
+  if (!ports) portCache.set(template, (ports = templatePorts(template)));
+  return ports;
+}
 
 /** A node's size as React Flow measured it; the minimap and fit view need it on the node. */
 export interface Size {
@@ -67,6 +96,7 @@ interface NodeCacheEntry {
 export function createFlowAdapter() {
   let nodeCache = new Map<string, NodeCacheEntry>();
   let edgeCache = new Map<Task, DependencyEdge[]>();
+  let dataEdgeCache = new Map<string, DependencyEdge>();
   let lastNodes: TaskFlowNode[] = [];
   let lastEdges: DependencyEdge[] = [];
 
@@ -98,7 +128,12 @@ export function createFlowAdapter() {
         const data: TaskNodeData =
           hit && hit.task === task && hit.template === template && hit.problems === taskProblems
             ? hit.node.data
-            : { name: task.name, ...describe(task, template), problems: taskProblems ?? [] };
+            : {
+                name: task.name,
+                ...describe(task, template),
+                ports: portsOf(template),
+                problems: taskProblems ?? [],
+              };
         entry = {
           task,
           template,
@@ -127,6 +162,7 @@ export function createFlowAdapter() {
 
   function edges(p: Pipeline): DependencyEdge[] {
     const next = new Map<Task, DependencyEdge[]>();
+    const nextData = new Map<string, DependencyEdge>();
     let changed = false;
     const out: DependencyEdge[] = [];
     const names = new Set(p.tasks.map((t) => t.name));
@@ -151,7 +187,31 @@ export function createFlowAdapter() {
       }
       next.set(task, list);
       out.push(...list);
+      for (const wire of wiresInto(task)) {
+        const source = names.has(wire.from) ? findTask(p, wire.from) : undefined;
+        const ports = source && portsOf(findTemplate(p, source.template));
+        if (!ports?.outputs.some((o) => o.kind === wire.output.kind && o.name === wire.output.name))
+          continue;
+        const id = `data:${wire.from}:${portHandleId(wire.output)}->${task.name}:${portHandleId(wire.input)}`;
+        let edge = dataEdgeCache.get(id);
+        if (!edge) {
+          changed = true;
+          edge = {
+            id,
+            source: wire.from,
+            target: task.name,
+            sourceHandle: portHandleId(wire.output),
+            targetHandle: portHandleId(wire.input),
+            className: 'edge-data',
+            data: { wire },
+          };
+        }
+        nextData.set(id, edge);
+        out.push(edge);
+      }
     }
+    if (nextData.size !== dataEdgeCache.size) changed = true;
+    dataEdgeCache = nextData;
     edgeCache = next;
     if (!changed && out.length === lastEdges.length) return lastEdges;
     lastEdges = out;
