@@ -76,7 +76,7 @@ describe('canvas editing', () => {
     const { page } = await openEditor(browser);
     await twoConnected(page);
     const handle = page.locator(
-      '.react-flow__node[data-id="busybox-shell"] .react-flow__handle.source',
+      '.react-flow__node[data-id="busybox-shell"] .task-node > .react-flow__handle.source',
     );
     const box = (await handle.boundingBox())!;
     await page.mouse.move(box.x + 3, box.y + 3);

@@ -7,6 +7,9 @@ import { findTask } from '../../core/model/pipeline';
 import { findTemplate, templates } from '../../core/model/spec';
 import { isObject, type JsonObject } from '../../core/model/types';
 import { diagnosticsByTask } from '../../store/derived';
+import { scopeSuggestions } from '../../core/model/dataFlow';
+import { PortsSection } from './PortsSection';
+import { useMemo } from 'react';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { checkRecordLines, linesToList, linesToRecord, listToLines, TextField } from './fields';
 
@@ -24,6 +27,9 @@ export function TaskInspector({ name }: { name: string }) {
   );
   const problems = useEditor((s) => diagnosticsByTask(s.pipeline).get(name));
   const focus = useEditor((s) => (s.focus?.task === name ? s.focus : undefined));
+  // Joined into one string so the selector's result is stable between renders.
+  const scopeText = useEditor((s) => scopeSuggestions(s.pipeline, name).join('\n'));
+  const scope = useMemo(() => (scopeText ? scopeText.split('\n') : []), [scopeText]);
   if (!task) return null;
   const key = template ? containerKey(template) : undefined;
   const container = key && template ? (template[key] as JsonObject) : undefined;
@@ -164,11 +170,13 @@ export function TaskInspector({ name }: { name: string }) {
                 }
                 onCommit={(v) => apply((p) => setTaskParameter(p, name, pname, v))}
                 focusKey={focusOn('arguments')}
+                suggestions={scope}
               />
             );
           })}
         </fieldset>
       )}
+      {template && <PortsSection template={template} />}
       {problems && problems.length > 0 && (
         <ul className="inspector-problems">
           {problems.map((d, i) => (

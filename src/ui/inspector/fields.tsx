@@ -14,9 +14,14 @@ interface FieldProps {
   focusKey?: number;
   multiline?: boolean;
   name?: string;
+  /** Offered while typing (a datalist): e.g. the references in scope. */
+  suggestions?: readonly string[];
+  /** Told what is typed, before it is committed (live previews such as cron run times). */
+  onDraft?: (draft: string) => void;
 }
 
 export function TextField({
+  suggestions,
   label,
   value,
   onCommit,
@@ -26,6 +31,7 @@ export function TextField({
   focusKey,
   multiline,
   name,
+  onDraft,
 }: FieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
@@ -51,7 +57,10 @@ export function TextField({
     placeholder,
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': problem ? `${id}-error` : undefined,
-    onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
+    onChange: (e: { target: { value: string } }) => {
+      setDraft(e.target.value);
+      onDraft?.(e.target.value);
+    },
     onBlur: commit,
   };
   return (
@@ -62,11 +71,22 @@ export function TextField({
       ) : (
         <input
           {...common}
+          list={suggestions && suggestions.length > 0 ? `${id}-suggestions` : undefined}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
-            if (e.key === 'Escape') setDraft(value);
+            if (e.key === 'Escape') {
+              setDraft(value);
+              onDraft?.(value);
+            }
           }}
         />
+      )}
+      {suggestions && suggestions.length > 0 && (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((option) => (
+            <option key={option} value={option} />
+          ))}
+        </datalist>
       )}
       {problem && (
         <div className="field-error" id={`${id}-error`} role="alert">
