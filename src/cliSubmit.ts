@@ -14,6 +14,7 @@ import {
   type FetchLike,
 } from './core/argo/client';
 import { formatDiagnostic } from './core/diagnostics';
+import { locateDiagnostics } from './core/argo/locate';
 import type { CliIO } from './cliCommands';
 
 export interface SubmitArgs {
@@ -34,7 +35,8 @@ export function parseSubmitArgs(args: string[]): SubmitArgs | string {
       if (!value) return `${a} needs a value`;
       if (a === '--server') out.server = value;
       else out.namespace = value;
-    } else if (a === '--token')
+    } else if (a === '--token' || a.startsWith('--token='))
+      // Refused without echoing the value: it must not reach a log either.
       return 'the token is read from the ARGO_TOKEN environment variable, never from a flag';
     else if (a.startsWith('-')) return `unknown option ${a}`;
     else if (out.file) return `unexpected argument ${a}`;
@@ -71,7 +73,10 @@ export async function runSubmit(
   const ctx = { server: args.server, namespace, browser: false };
   const outcome = await submitPipeline(client, p);
   if (outcome.status === 'invalid') {
-    for (const d of outcome.diagnostics) io.err(formatDiagnostic(d, args.file));
+    // Our validator's problems carry a field path: print them as FILE:LINE:COL, as `lint` does.
+    const index = opened.documents.find((d) => d.pipeline)?.index ?? 0;
+    for (const d of locateDiagnostics(text, outcome.diagnostics, index))
+      io.err(formatDiagnostic(d, args.file));
     return 1;
   }
   if (outcome.status === 'failed') {

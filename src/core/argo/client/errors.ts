@@ -46,10 +46,6 @@ export function errorFromReply(status: number, body: string): ArgoApiError {
   let code: number | undefined;
   try {
     const parsed = JSON.parse(body) as { message?: unknown; code?: unknown; error?: unknown };
-    // Streaming routes answer `{"error": {"grpc_code", "message", ...}}` (grpc-gateway StreamError).
-    const streamError = (
-      typeof parsed.error === 'object' && parsed.error !== null ? parsed.error : {}
-    ) as { message?: unknown; grpc_code?: unknown };
     // Unary errors are {code, message}; stream routes answer {error: {message, grpc_code}}.
     const nested =
       typeof parsed.error === 'object' && parsed.error !== null
@@ -58,10 +54,8 @@ export function errorFromReply(status: number, body: string): ArgoApiError {
     if (typeof parsed.message === 'string') message = parsed.message;
     else if (typeof parsed.error === 'string') message = parsed.error;
     else if (typeof nested?.message === 'string') message = nested.message;
-    if (typeof nested?.grpc_code === 'number') code = nested.grpc_code;
-    else if (typeof streamError.message === 'string') message = streamError.message;
     if (typeof parsed.code === 'number') code = parsed.code;
-    else if (typeof streamError.grpc_code === 'number') code = streamError.grpc_code;
+    else if (typeof nested?.grpc_code === 'number') code = nested.grpc_code;
   } catch {
     // Not JSON: a proxy's or load balancer's page; keep its text, shortened.
     message = message

@@ -1,0 +1,326 @@
+// `argoflow submit FILE --server URL --namespace NS [--watch]` run as a real
+// child process (node --import tsx src/cli.ts, as `npx tsx` does) against the
+// Argo Server TEST DOUBLE started in this test process on a free port. The
+// child is spawned asynchronously: a spawnSync would block the event loop
+// that serves the double. The token comes only from ARGO_TOKEN and must never
+// be printed. Exit codes: 0 created (and, with --watch, succeeded); 1 invalid,
+// refused or the run failed; 2 wrong command line or unreadable file.
+// The child processes run concurrently, each test in its own namespace, so
+// the requests the double records can be told apart.
+//
+//   chain.yaml:  a --> b --> c          failing.yaml:  a --> boom
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSubmitArgs, runSubmit } from '../src/cliSubmit';
+import { startArgoServerDouble, type ArgoServerDouble } from './support/argoServerDouble';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const TOKEN = 'cli-secret-token-4711';
+const NO_STACK = /^\s+at /m;
+
+let argo: ArgoServerDouble;
+let dir: string;
+
+const workflow = (generateName: string, tasks: string) => `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: ${generateName}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+${tasks}
+  - name: echo
+    container: {image: alpine:3.20, command: [echo, hi]}
+`;
+
+const FILES: Record<string, string> = {
+  'chain.yaml': workflow(
+    'chain-',
+    `      - {name: a, template: echo}
+      - {name: b, template: echo, depends: a}
+      - {name: c, template: echo, depends: b}`,
+  ),
+  'failing.yaml': workflow(
+    'failing-',
+    `      - {name: a, template: echo}
+      - {name: boom, template: echo, depends: a}`,
+  ),
+  // line 11: b names a template that does not exist
+  'invalid.yaml': workflow(
+    'invalid-',
+    `      - {name: a, template: echo}
+      - {name: b, template: ehco, depends: a}`,
+  ),
+  'template.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata:
+  name: cli-template
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+      - {name: a, template: echo}
+  - name: echo
+    container: {image: alpine:3.20}
+`,
+};
+
+const file = (name: string) => join(dir, name);
+
+beforeAll(async () => {
+  argo = await startArgoServerDouble({
+    stepMs: 20,
+    token: TOKEN,
+    failTasks: ['boom'],
+    namespaces: NAMESPACES,
+  });
+  dir = mkdtempSync(join(tmpdir(), 'argoflow-submit-'));
+  for (const [name, text] of Object.entries(FILES)) writeFileSync(file(name), text);
+});
+afterAll(async () => {
+  await argo.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `argoflow ...args` with ARGO_TOKEN = `token` (unset when null). */
+function cli(args: string[], token: string | null = TOKEN): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' };
+  delete env.ARGO_TOKEN;
+  delete env.ARGO_INSECURE;
+  if (token !== null) env.ARGO_TOKEN = token;
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill(), 15_000);
+    child.on('error', fail);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      // Whatever happens, a failure is a sentence: never a stack trace.
+      expect(stderr).not.toMatch(NO_STACK);
+      done({ status, stdout, stderr });
+    });
+  });
+}
+
+/** Namespaces the token may use: one per test. */
+const NAMESPACES = ['ok', 'fails', 'wrong-token', 'no-token', 'flag', 'invalid', 'tmpl', 'two'];
+const submit = (ns: string, name: string, ...more: string[]) => [
+  'submit',
+  file(name),
+  '--server',
+  argo.url,
+  '--namespace',
+  ns,
+  ...more,
+];
+/** What the double heard in namespace `ns`. */
+const heard = (ns: string) => argo.requests.filter((r) => r.path.split('/').includes(ns));
+const lines = (s: string) => s.split('\n').filter((l) => l !== '');
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+describe.concurrent('argoflow submit (child process)', { timeout: 20_000 }, () => {
+  it('--watch: prints the created name and the phase changes, exit 0 on success', async () => {
+    const r = await cli(submit('ok', 'chain.yaml', '--watch'));
+    expect(r.status).toBe(0);
+    const [name, ...rest] = lines(r.stdout);
+    expect(name).toMatch(/^chain-[a-z0-9]{5}$/);
+    expect(rest).toEqual([]);
+    expect(argo.workflows.get(`ok/${name}`)?.status.phase).toBe('Succeeded');
+    const phases = lines(r.stderr);
+    expect(phases.at(-1)).toBe('Succeeded 3/3');
+    expect(phases.some((l) => l.startsWith('Running'))).toBe(true);
+    // only changes: no line repeats the one before it
+    expect(phases.every((l, i) => l !== phases[i - 1])).toBe(true);
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+    const requests = heard('ok');
+    expect(requests.map((q) => `${q.method} ${q.path}`).slice(0, 3)).toEqual([
+      'POST /api/v1/workflows/ok/lint',
+      'POST /api/v1/workflows/ok',
+      'GET /api/v1/workflow-events/ok',
+    ]);
+    expect(requests.every((q) => q.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(requests.every((q) => !q.query.includes(TOKEN))).toBe(true);
+  });
+
+  it('--watch: a failing task makes it exit 1 with the failure', async () => {
+    const r = await cli(submit('fails', 'failing.yaml', '--watch'));
+    expect(r.status).toBe(1);
+    expect(lines(r.stdout)[0]).toMatch(/^failing-/);
+    expect(lines(r.stderr).at(-1)).toMatch(/^Failed 2\/2: child '.+' failed$/);
+  });
+
+  it('a wrong token: exit 1, the 401 explanation on stderr, the token printed nowhere', async () => {
+    const wrong = 'wrong-token-0815';
+    const r = await cli(submit('wrong-token', 'chain.yaml', '--watch'), wrong);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('The Argo Server rejected the token (401)');
+    expect(r.stderr).toContain('argo auth token');
+    expect(r.stdout + r.stderr).not.toContain(wrong);
+    expect(r.stdout + r.stderr).not.toContain(TOKEN);
+    expect(heard('wrong-token').map((q) => q.path)).toEqual(['/api/v1/workflows/wrong-token/lint']);
+  });
+
+  it('--token is refused with exit 2: tokens come only from ARGO_TOKEN', async () => {
+    const r = await cli([...submit('flag', 'chain.yaml'), '--token', 'flag-secret-42']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('ARGO_TOKEN');
+    expect(r.stdout + r.stderr).not.toContain('flag-secret-42');
+    expect(heard('flag')).toEqual([]);
+  });
+
+  it('an unreachable server: exit 1, no browser or CORS advice', async () => {
+    const server = `http://127.0.0.1:${await closedPort()}`;
+    const r = await cli(['submit', file('chain.yaml'), '--server', server, '--watch']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`Could not reach the Argo Server at ${server}`);
+    expect(r.stderr).not.toMatch(/CORS|proxy|browser|14099/i);
+  });
+
+  it('an invalid file: exit 1 with FILE:LINE:COL problems, and no request', async () => {
+    const r = await cli(submit('invalid', 'invalid.yaml'));
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`^${file('invalid.yaml')}:\\d+:\\d+: .*ehco`, 'm'));
+    expect(heard('invalid')).toEqual([]);
+  });
+});
+
+// The same command in-process (runSubmit with captured output), for the cases
+// that need no process of their own.
+describe('runSubmit (in-process)', () => {
+  async function run(ns: string, name: string, token: string | null = TOKEN, watch = false) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const args = { file: file(name), server: argo.url, namespace: ns, watch };
+    const code = await runSubmit(
+      args,
+      FILES[name]!,
+      { out: (l) => out.push(l), err: (l) => err.push(l) },
+      (url, init) => fetch(url, init),
+      token ?? undefined,
+    );
+    return { code, out, err };
+  }
+
+  it('no ARGO_TOKEN at all: exit 1 with the 401 explanation', async () => {
+    const r = await run('no-token', 'chain.yaml', null);
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toContain('rejected the token (401)');
+    expect(heard('no-token')).toHaveLength(1);
+    expect(heard('no-token')[0]?.authorization).toBeUndefined();
+  });
+
+  it('a namespace the token may not use: exit 1 naming the namespace', async () => {
+    const r = await run('other', 'chain.yaml');
+    expect(r.code).toBe(1);
+    expect(r.err.join('\n')).toContain('no rights in namespace "other" (403)');
+  });
+
+  it('a WorkflowTemplate: prints its name, exit 0 even with --watch; again: it exists', async () => {
+    const first = await run('tmpl', 'template.yaml', TOKEN, true);
+    expect(first).toEqual({ code: 0, out: ['cli-template'], err: [] });
+    const second = await run('tmpl', 'template.yaml');
+    expect(second.code).toBe(1);
+    expect(second.err).toEqual(['argoflow: WorkflowTemplate cli-template already exists in tmpl']);
+  });
+
+  it('without --namespace: the namespace written in the file, else argo', async () => {
+    const io = { out: () => {}, err: () => {} };
+    const args = { file: 'in-file.yaml', server: argo.url, watch: false };
+    const withNs = FILES['template.yaml']!.replace(
+      'name: cli-template',
+      'name: t2\n  namespace: ok',
+    );
+    expect(await runSubmit(args, withNs, io, fetch, TOKEN)).toBe(0);
+    expect(argo.workflowTemplates.has('ok/t2')).toBe(true);
+    const without = FILES['template.yaml']!.replace('name: cli-template', 'name: t3');
+    await runSubmit(args, without, io, fetch, TOKEN); // 'argo' is not allowed in this double
+    expect(heard('argo').map((r) => r.path)).toEqual(['/api/v1/workflow-templates/argo/lint']);
+  });
+
+  it('a file with two workflows is refused with exit 2', async () => {
+    const text = `${FILES['chain.yaml']}---\n${FILES['template.yaml']}`;
+    const err: string[] = [];
+    const args = { file: 'two.yaml', server: argo.url, namespace: 'two', watch: false };
+    const code = await runSubmit(
+      args,
+      text,
+      { out: () => {}, err: (l) => err.push(l) },
+      fetch,
+      TOKEN,
+    );
+    expect(code).toBe(2);
+    expect(err).toEqual(['two.yaml: holds 2 workflows; submit one at a time']);
+    expect(heard('two')).toEqual([]);
+  });
+});
+
+describe('parseSubmitArgs', () => {
+  it.each([
+    [
+      ['f.yaml', '--server', 'https://h:2746'],
+      { file: 'f.yaml', server: 'https://h:2746', watch: false },
+    ],
+    [
+      ['--watch', '--namespace', 'ns', 'f.yaml', '--server', 'u'],
+      { file: 'f.yaml', server: 'u', namespace: 'ns', watch: true },
+    ],
+  ])('%j -> %j', (args, parsed) => {
+    expect(parseSubmitArgs(args)).toEqual(parsed);
+  });
+
+  it.each([
+    [['--server', 'u'], 'submit needs a FILE'],
+    [['f.yaml'], 'submit needs --server URL'],
+    [['f.yaml', '--server'], '--server needs a value'],
+    [['f.yaml', '--server', 'u', '--namespace'], '--namespace needs a value'],
+    [['f.yaml', '--server', 'u', '--token', 'x'], 'ARGO_TOKEN environment variable'],
+    [['f.yaml', '--token=x', '--server', 'u'], 'ARGO_TOKEN environment variable'],
+    [['f.yaml', '--server', 'u', '--verbose'], 'unknown option --verbose'],
+    [['a.yaml', 'b.yaml', '--server', 'u'], 'unexpected argument b.yaml'],
+  ])('%j is refused: %s', (args, message) => {
+    const parsed = parseSubmitArgs(args);
+    expect(typeof parsed).toBe('string');
+    expect(parsed).toContain(message);
+  });
+
+  it('never echoes a token given as a flag', () => {
+    for (const args of [
+      ['f.yaml', '--server', 'u', '--token', 'secret-1'],
+      ['f.yaml', '--server', 'u', '--token=secret-1'],
+    ])
+      expect(parseSubmitArgs(args)).not.toContain('secret-1');
+  });
+});
