@@ -25,19 +25,28 @@ export function taskNameProblem(name: string): string | undefined {
 }
 
 /**
- * A lowercase RFC 1123 name from anything a user typed: `sparkk8sScala` ->
- * `sparkk8sscala`, `My Step_1` -> `my-step-1`. Since Argo 3.4 pod names embed
- * the template name, so upper case breaks pods.
+ * Lowercase RFC 1123 label derived from `name`: lowercase, accents dropped,
+ * every run of other characters turned into one `-`, no leading or trailing
+ * `-`, at most `maxLength` characters. Returns `''` when nothing usable is
+ * left. Since Argo 3.4 pod names embed the template name, so upper case (the
+ * seed's `sparkk8sScala`) breaks pods.
+ *
+ * @example normaliseK8sName('sparkk8sScala') // 'sparkk8sscala'
+ * @example normaliseK8sName('My Step_1')     // 'my-step-1'
  */
-export function toK8sName(raw: string, maxLength = MAX_TASK_NAME_LENGTH): string {
-  const cleaned = raw
+export function normaliseK8sName(name: string, maxLength = 63): string {
+  const ascii = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return ascii
     .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
     .slice(0, maxLength)
     .replace(/-+$/, '');
-  return cleaned === '' ? 'step' : cleaned;
+}
+
+/** A valid task or template name from anything a user typed; `step` when nothing is left. */
+export function toK8sName(raw: string, maxLength = MAX_TASK_NAME_LENGTH): string {
+  return normaliseK8sName(raw, maxLength) || 'step';
 }
 
 /** `base`, or `base-2`, `base-3`, ... : the first that `taken` does not hold. */
