@@ -1,6 +1,7 @@
 // The toolbar: document actions, history, layout, view, theme and help.
 import { useEditor } from '../EditorContext';
 import { SubmitButton } from '../run/SubmitButton';
+import { RunChip } from '../run/RunChip';
 
 interface Props {
   onConnection(): void;
@@ -30,6 +31,7 @@ export function Toolbar(props: Props) {
       <span className="doc-title" title={`${kind} ${title}`}>
         {kind} · {title}
       </span>
+      <RunChip />
       <span className="spacer" />
       <button type="button" onClick={props.onNew}>
         New
