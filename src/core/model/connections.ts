@@ -100,7 +100,8 @@ export function disconnect(p: Pipeline, from: string, to: string): Pipeline {
   return { ...p, tasks };
 }
 
-function listToDepends(task: Task): Task {
+/** A task's `dependencies` list as the equivalent `depends` (`[A, B]` is `A && B`). */
+export function listToDepends(task: Task): Task {
   if (!Array.isArray(task.dependencies)) return task;
   const { dependencies, ...rest } = task;
   return dependencies.length > 0 ? { ...rest, depends: dependencies.join(' && ') } : rest;

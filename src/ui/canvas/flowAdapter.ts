@@ -5,9 +5,9 @@
  * node object, not a thousand).
  */
 import type { Edge, Node } from '@xyflow/react';
-import { isParseError, parseDepends, type DependsExpr } from '../../core/argo/depends';
 import type { Diagnostic } from '../../core/diagnostics';
 import { taskDependencies } from '../../core/graph/taskDependencies';
+import { edgeLabels } from '../../core/model/edgeResults';
 import { findTemplate } from '../../core/model/spec';
 import { findTask } from '../../core/model/pipeline';
 import {
@@ -221,17 +221,10 @@ export function createFlowAdapter() {
   return { nodes, edges };
 }
 
-/** The result an edge waits for when the expression names it once with a result. */
+/**
+ * The label of each edge: the result as written for a single operand, the
+ * edge result for a recognised expansion (Completed, Any), `custom` otherwise.
+ */
 function edgeResults(task: Task): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof task.depends !== 'string') return out;
-  const parsed = parseDepends(task.depends);
-  if (isParseError(parsed)) return out;
-  const walk = (e: DependsExpr): void => {
-    if (e.kind === 'ref' && e.result) out.set(e.task, e.result);
-    else if (e.kind === 'not') walk(e.expr);
-    else if (e.kind !== 'ref') e.items.forEach(walk);
-  };
-  walk(parsed);
-  return out;
+  return edgeLabels(task);
 }
