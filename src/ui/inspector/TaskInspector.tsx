@@ -9,6 +9,7 @@ import { isObject, type JsonObject } from '../../core/model/types';
 import { diagnosticsByTask } from '../../store/derived';
 import { scopeSuggestions } from '../../core/model/dataFlow';
 import { PortsSection } from './PortsSection';
+import { TaskSections } from './task/TaskSections';
 import { useMemo } from 'react';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { checkRecordLines, linesToList, linesToRecord, listToLines, TextField } from './fields';
@@ -110,38 +111,6 @@ export function TaskInspector({ name }: { name: string }) {
               onCommit={(v) => setContainer('args', linesToList(v))}
             />
           )}
-          {key === 'script' && (
-            <TextField
-              label="Source"
-              name="source"
-              multiline
-              value={String(container.source ?? '')}
-              onCommit={(v) => setContainer('source', v)}
-            />
-          )}
-          <TextField
-            label="Env (NAME=value a line)"
-            name="env"
-            multiline
-            value={
-              Array.isArray(container.env)
-                ? (container.env as JsonObject[])
-                    .filter((e) => 'value' in e)
-                    .map((e) => `${String(e.name)}=${String(e.value)}`)
-                    .join('\n')
-                : ''
-            }
-            check={checkRecordLines}
-            onCommit={(v) => {
-              const others = Array.isArray(container.env)
-                ? (container.env as JsonObject[]).filter((e) => !('value' in e))
-                : [];
-              setContainer('env', [
-                ...Object.entries(linesToRecord(v)).map(([n, value]) => ({ name: n, value })),
-                ...others,
-              ]);
-            }}
-          />
           <TextField
             label="Resources (requests.cpu=500m a line)"
             name="resources"
@@ -177,6 +146,7 @@ export function TaskInspector({ name }: { name: string }) {
         </fieldset>
       )}
       {template && <PortsSection template={template} />}
+      <TaskSections name={name} />
       {problems && problems.length > 0 && (
         <ul className="inspector-problems">
           {problems.map((d, i) => (
