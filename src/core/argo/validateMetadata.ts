@@ -1,6 +1,8 @@
 /**
- * Workflow-level rules: the object name Kubernetes and Argo accept, cron
- * schedules, and workflow arguments that must have a value.
+ * Workflow-level rules: the object name Kubernetes and Argo accept, a
+ * CronWorkflow's schedules and settings (validateCron.ts), workflow spec
+ * fields (validateWorkflowFields.ts), and workflow arguments: a value, one
+ * from the enum, artifacts with a source.
  */
 import { error, type Diagnostic } from '../diagnostics';
 import {
@@ -11,6 +13,8 @@ import {
 import { workflowSpecPath } from '../model/pipeline';
 import { workflowSpec } from '../model/spec';
 import { isObject, type Pipeline } from '../model/types';
+import { validateCron } from './validateCron';
+import { validateWorkflowFields } from './validateWorkflowFields';
 
 export function validateMetadata(p: Pipeline): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -54,56 +58,73 @@ export function validateMetadata(p: Pipeline): Diagnostic[] {
         ),
       );
   }
-  if (p.kind === 'CronWorkflow') out.push(...validateSchedules(p));
-  if (p.kind === 'Workflow' || p.kind === 'CronWorkflow') out.push(...validateArguments(p));
+  out.push(...validateCron(p), ...validateWorkflowFields(p));
+  out.push(...validateArguments(p, p.kind === 'Workflow' || p.kind === 'CronWorkflow'));
   return out;
 }
 
-function validateSchedules(p: Pipeline): Diagnostic[] {
-  const { schedules, schedule } = p.spec;
-  const list = Array.isArray(schedules)
-    ? schedules
-    : typeof schedule === 'string'
-      ? [schedule]
-      : [];
-  if (list.length === 0)
-    return [
-      error('missing-schedule', 'a CronWorkflow needs at least one entry in spec.schedules', {
-        path: ['spec'],
-      }),
-    ];
-  return list.flatMap((s, i) => {
-    const fields = typeof s === 'string' ? s.trim().split(/\s+/) : [];
-    const ok =
-      typeof s === 'string' &&
-      (/^@(yearly|annually|monthly|weekly|daily|midnight|hourly|every\s)/.test(s.trim()) ||
-        fields.length === 5 ||
-        (fields.length === 6 && fields[0]!.startsWith('CRON_TZ=')));
-    return ok
-      ? []
-      : [
-          error(
-            'invalid-schedule',
-            `schedule '${String(s)}' is not a cron expression of 5 fields (minute hour day-of-month month day-of-week)`,
-            { path: Array.isArray(schedules) ? ['spec', 'schedules', i] : ['spec', 'schedule'] },
-          ),
-        ];
-  });
-}
+/** Where an argument artifact can come from (Argo's `HasLocationOrKey`, plus `from`). */
+const ARTIFACT_SOURCES = [
+  'from',
+  'fromExpression',
+  's3',
+  'git',
+  'http',
+  'artifactory',
+  'hdfs',
+  'raw',
+  'oss',
+  'gcs',
+  'azure',
+  'plugin',
+];
 
-/** Argo: "spec.arguments.<name>.value is required" for a workflow submitted as is. */
-function validateArguments(p: Pipeline): Diagnostic[] {
+/**
+ * Argo's validateArgumentsValues: "spec.arguments.<name>.value is required"
+ * for a workflow submitted as is (`submitted`; templates may leave values to
+ * the caller), the value must be one of a non-empty `enum`, and an artifact
+ * needs `from` or a location.
+ */
+function validateArguments(p: Pipeline, submitted: boolean): Diagnostic[] {
   const args = workflowSpec(p).arguments;
-  if (!isObject(args) || !Array.isArray(args.parameters)) return [];
+  if (!isObject(args)) return [];
   const out: Diagnostic[] = [];
-  args.parameters.forEach((param: unknown, i: number) => {
+  const base = [...workflowSpecPath(p), 'arguments'];
+  const params: unknown[] = Array.isArray(args.parameters) ? args.parameters : [];
+  params.forEach((param, i) => {
     if (!isObject(param)) return;
+    const name = String(param.name);
+    const path = [...base, 'parameters', i];
     const hasValue = param.value !== undefined || param.valueFrom !== undefined;
-    if (!hasValue)
+    const list = Array.isArray(param.enum) ? param.enum.map(String) : undefined;
+    if (list?.length === 0)
       out.push(
-        error('missing-value', `spec.arguments.${String(param.name)}.value is required`, {
-          path: [...workflowSpecPath(p), 'arguments', 'parameters', i],
+        error('empty-enum', `spec.arguments.${name}.enum should contain at least one value`, {
+          path: [...path, 'enum'],
         }),
+      );
+    else if (!hasValue) {
+      if (submitted)
+        out.push(error('missing-value', `spec.arguments.${name}.value is required`, { path }));
+    } else if (list && param.value !== undefined && !list.includes(String(param.value)))
+      out.push(
+        error(
+          'value-not-in-enum',
+          `spec.arguments.${name}.value should be present in spec.arguments.${name}.enum list`,
+          { path: [...path, 'value'] },
+        ),
+      );
+  });
+  const artifacts: unknown[] = Array.isArray(args.artifacts) ? args.artifacts : [];
+  artifacts.forEach((art, i) => {
+    if (!isObject(art) || !submitted) return;
+    if (!ARTIFACT_SOURCES.some((k) => art[k] !== undefined && art[k] !== ''))
+      out.push(
+        error(
+          'missing-artifact-source',
+          `spec.arguments.${String(art.name)}.from, artifact location, or key is required`,
+          { path: [...base, 'artifacts', i] },
+        ),
       );
   });
   return out;

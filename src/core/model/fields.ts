@@ -7,13 +7,15 @@ import { updateTask, updateTemplate } from './operations';
 import { withWorkflowSpec, workflowSpec } from './spec';
 import { isObject, type JsonObject, type Parameter, type Pipeline, type Template } from './types';
 
-const isEmpty = (v: unknown): boolean =>
+/** Whether a field value is empty: the key is removed rather than written. */
+export const isEmpty = (v: unknown): boolean =>
   v === undefined ||
   v === '' ||
   (Array.isArray(v) && v.length === 0) ||
   (isObject(v) && Object.keys(v).length === 0);
 
-function setOrDelete<T extends JsonObject>(obj: T, key: string, value: unknown): T {
+/** A copy of `obj` with `key` set to `value`, or without `key` when `value` is empty. */
+export function setOrDelete<T extends JsonObject>(obj: T, key: string, value: unknown): T {
   const next = { ...obj } as JsonObject;
   if (isEmpty(value)) delete next[key];
   else next[key] = value;
