@@ -6,8 +6,7 @@
  * shorthand fields, never both.
  */
 import { dump } from 'js-yaml';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { isObject } from '../model/types';
+import { isMap, isScalar } from 'yaml';
 import {
   ENTRY_KEYS,
   PULL_POLICIES,
@@ -18,6 +17,7 @@ import {
   type ConfigForm,
 } from './configKeys';
 import type { EntrySpec, ResourceSpec } from './entrySpec';
+import { manifestObjectProblem, parseManifestText, type ManifestObject } from './manifestText';
 import {
   SPARK_FAILURE_CONDITION,
   SPARK_MAIN_FILE_PARAMETER,
@@ -26,7 +26,7 @@ import {
 } from './paletteTypes';
 import { readCommon } from './readFields';
 import { sparkApplicationManifest } from './sparkManifest';
-import { plain, yamlErrorText, type Field } from './yamlNodes';
+import { plain, type Field } from './yamlNodes';
 import type { Reader } from './yamlReader';
 
 /** One resources-section entry, or undefined when it has errors. */
@@ -164,38 +164,30 @@ function readManifest(r: Reader, f: Field): { text: string; kind: string } | und
   } else if (isScalar(v) && typeof v.value === 'string') {
     text = v.value;
     // Argo substitutes `{{...}}` before it parses the manifest, so `name: {{x}}-job`
-    // is fine there though not YAML as written: check the text with placeholders filled.
-    const filled = text.replace(/\{\{[^{}]*\}\}/g, 'argo-placeholder');
-    const lines = new LineCounter();
-    const doc = parseDocument(filled, { uniqueKeys: true, lineCounter: lines });
-    const problem = doc.errors[0];
-    if (problem) {
-      const at = lines.linePos(problem.pos[0]).line;
+    // is fine there though not YAML as written: parseManifestText checks it filled.
+    const parsed = parseManifestText(text);
+    if (!parsed.ok) {
       r.error(
         'invalid-manifest',
-        `\`manifest\` is not valid YAML (its line ${at}): ${yamlErrorText(problem)}`,
+        parsed.reason === 'alias'
+          ? // A manifest string gets the same no-alias rule as the file.
+            '`manifest` may not use YAML aliases'
+          : parsed.reason === 'too-large'
+            ? '`manifest` is too large'
+            : `\`manifest\` is not valid YAML (its line ${parsed.line ?? 1}): ${parsed.message}`,
         f,
       );
       return undefined;
     }
-    try {
-      // maxAliasCount 0: a manifest string gets the same no-alias rule as the file.
-      object = doc.toJS({ maxAliasCount: 0 });
-    } catch {
-      r.error('invalid-manifest', '`manifest` may not use YAML aliases', f);
-      return undefined;
-    }
+    object = parsed.value;
   } else {
     r.wrongType(f, 'a mapping or a YAML string');
     return undefined;
   }
-  if (!isObject(object)) {
-    r.error('invalid-manifest', '`manifest` must be a Kubernetes object (a mapping)', f);
+  const problem = manifestObjectProblem(object);
+  if (problem) {
+    r.error('invalid-manifest', `\`manifest\` ${problem}`, f);
     return undefined;
   }
-  if (typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') {
-    r.error('invalid-manifest', '`manifest` needs string `apiVersion` and `kind`', f);
-    return undefined;
-  }
-  return { text, kind: object.kind };
+  return { text, kind: (object as ManifestObject).kind };
 }

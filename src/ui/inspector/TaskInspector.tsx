@@ -9,6 +9,7 @@ import { isObject, type JsonObject } from '../../core/model/types';
 import { diagnosticsByTask } from '../../store/derived';
 import { scopeSuggestions } from '../../core/model/dataFlow';
 import { PortsSection } from './PortsSection';
+import { ResourceSection } from './ResourceSection';
 import { TaskSections } from './task/TaskSections';
 import { useMemo } from 'react';
 import { useEditor, useEditorStore } from '../EditorContext';
@@ -145,6 +146,7 @@ export function TaskInspector({ name }: { name: string }) {
           })}
         </fieldset>
       )}
+      {template && isObject(template.resource) && <ResourceSection task={name} />}
       {template && <PortsSection template={template} />}
       <TaskSections name={name} />
       {problems && problems.length > 0 && (
