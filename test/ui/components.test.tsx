@@ -184,7 +184,7 @@ describe('TaskInspector', () => {
     const { store, user } = inspector();
     const image = screen.getByLabelText('Image');
     expect(image).toHaveValue('alpine:3.20');
-    expect(screen.getByText(/Template shared by 2 tasks/)).toBeInTheDocument();
+    expect(screen.getByText(/change all 2 tasks that run/)).toBeInTheDocument();
 
     await user.clear(image);
     expect(image).toHaveAccessibleDescription('an image is required');

@@ -24,9 +24,6 @@ export function TaskInspector({ name }: { name: string }) {
       .map((t) => t.name)
       .join('\n'),
   );
-  const sharedBy = useEditor(
-    (s) => s.pipeline.tasks.filter((t) => task && t.template === task.template).length,
-  );
   const problems = useEditor((s) => diagnosticsByTask(s.pipeline).get(name));
   const focus = useEditor((s) => (s.focus?.task === name ? s.focus : undefined));
   // Joined into one string so the selector's result is stable between renders.
@@ -79,11 +76,6 @@ export function TaskInspector({ name }: { name: string }) {
               </option>
             ))}
         </select>
-        {sharedBy > 1 && (
-          <div className="field-hint">
-            Template shared by {sharedBy} tasks: its fields change for all of them.
-          </div>
-        )}
       </div>
       {container && (
         <fieldset>
