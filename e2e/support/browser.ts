@@ -49,8 +49,12 @@ export async function dropEntry(page: Page, entryId: string, x: number, y: numbe
 
 /** Draws an edge from `from`'s output handle to `to`'s input handle with the mouse. */
 export async function connectNodes(page: Page, from: string, to: string): Promise<void> {
-  const source = page.locator(`.react-flow__node[data-id="${from}"] .task-node > .react-flow__handle.source`);
-  const target = page.locator(`.react-flow__node[data-id="${to}"] .task-node > .react-flow__handle.target`);
+  const source = page.locator(
+    `.react-flow__node[data-id="${from}"] .task-node > .react-flow__handle.source`,
+  );
+  const target = page.locator(
+    `.react-flow__node[data-id="${to}"] .task-node > .react-flow__handle.target`,
+  );
   const a = (await source.boundingBox())!;
   const b = (await target.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);

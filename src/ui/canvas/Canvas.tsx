@@ -103,6 +103,11 @@ export function Canvas({
     [store],
   );
 
+  // React Flow copies each prop into its store when the prop changes: an
+  // inline function here cost one more store update (every node and edge
+  // re-running its selectors) on every drag move.
+  const onNodeDragStop = useCallback(() => store.getState().endDrag(), [store]);
+
   const onEdgesChange = useCallback(
     (changes: EdgeChange<DependencyEdge>[]) => {
       for (const c of changes) {
@@ -220,7 +225,7 @@ export function Canvas({
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDragStop={() => store.getState().endDrag()}
+        onNodeDragStop={onNodeDragStop}
         deleteKeyCode={deleteKeys}
         multiSelectionKeyCode="Shift"
         selectionKeyCode="Shift"
