@@ -225,3 +225,33 @@ describe.skipIf(!hasShared)('wired pipelines as Argo manifests (reference data .
     expect(previewDocument(back)).toBe(previewDocument(p));
   });
 });
+
+describe('expression forms', () => {
+  it('uses bracket members for names with hyphens and dots otherwise', async () => {
+    const { toExpressionForm } = await import('../../src/core/model/dataFlow');
+    expect(toExpressionForm('{{tasks.load-data.outputs.parameters.row_count}}')).toBe(
+      "{{=tasks['load-data'].outputs.parameters.row_count}}",
+    );
+    expect(toExpressionForm('{{tasks.extract.outputs.result}}')).toBe(
+      '{{=tasks.extract.outputs.result}}',
+    );
+    expect(toExpressionForm('{{inputs.parameters.my-param}}')).toBe(
+      "{{=inputs.parameters['my-param']}}",
+    );
+    expect(toExpressionForm('plain text')).toBe('plain text');
+  });
+
+  it('offers quoted references and expression forms for conditions', async () => {
+    const { conditionSuggestions } = await import('../../src/core/model/dataFlow');
+    const p = wireData(
+      twoTasks(),
+      'extract',
+      out('parameter', 'table'),
+      'load',
+      inp('parameter', 'table'),
+    ).pipeline;
+    const suggestions = conditionSuggestions(p, 'load');
+    expect(suggestions).toContain("'{{tasks.extract.outputs.result}}' == ''");
+    expect(suggestions).toContain('{{=tasks.extract.outputs.result}}');
+  });
+});

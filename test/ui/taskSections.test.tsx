@@ -187,7 +187,7 @@ describe('edit as YAML', () => {
 describe('shared templates', () => {
   it('copies the template for this task from the inspector', async () => {
     const { store, user } = setup(() => <Inspector />);
-    expect(screen.getByText(/Template shared by 2 tasks/)).toBeInTheDocument();
+    expect(screen.getByText(/change all 2 tasks that run work/)).toBeInTheDocument();
     await user.click(
       screen.getByRole('button', { name: 'Make a copy of the template for this task' }),
     );

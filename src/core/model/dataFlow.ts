@@ -269,3 +269,30 @@ function ancestors(p: Pipeline, name: string): string[] {
   const start = index.pos.get(name);
   return start === undefined ? [] : [...ancestorIndices(index, start)].map((i) => index.names[i]!);
 }
+
+/** A name as an expr-lang member: `.name`, or `['a-b']` when a hyphen would read as minus. */
+const member = (name: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `['${name}']`;
+
+/**
+ * The `{{= }}` expression form of a simple reference, for conditions and
+ * loops that compute: `{{tasks.load-data.outputs.result}}` becomes
+ * `{{=tasks['load-data'].outputs.result}}` (in expr, `load-data` would be a
+ * subtraction).
+ */
+export function toExpressionForm(reference: string): string {
+  const inner = /^\{\{([^{}=]+)\}\}$/.exec(reference)?.[1];
+  if (!inner) return reference;
+  const [head, ...rest] = inner.split('.');
+  return `{{=${head}${rest.map(member).join('')}}}`;
+}
+
+/**
+ * Suggestions for a `when` condition: each in-scope reference quoted as a
+ * string (Argo substitutes first, then evaluates, so an unquoted word is a
+ * name), and its `{{= }}` expression form.
+ */
+export function conditionSuggestions(p: Pipeline, taskName: string): string[] {
+  const refs = scopeSuggestions(p, taskName);
+  return [...refs.map((r) => `'${r}' == ''`), ...refs.map(toExpressionForm)];
+}

@@ -1,6 +1,8 @@
 // Task fields: the `when` condition and the loop (withItems, withParam or
 // withSequence; one at a time). They change this task only.
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { conditionSuggestions, scopeSuggestions } from '../../../core/model/dataFlow';
+import { useEditor } from '../../EditorContext';
 import { templateStringProblem, whenProblem } from '../../../core/argo/expressions';
 import {
   itemsText,
@@ -35,6 +37,17 @@ export function ConditionsSection({ task }: { task: Task }) {
     setKind(current);
   }
   const name = task.name;
+  // What is in scope, joined so the selectors return stable strings.
+  const conditionText = useEditor((s) => conditionSuggestions(s.pipeline, name).join('\n'));
+  const referenceText = useEditor((s) => scopeSuggestions(s.pipeline, name).join('\n'));
+  const conditions = useMemo(
+    () => (conditionText ? conditionText.split('\n') : []),
+    [conditionText],
+  );
+  const references = useMemo(
+    () => (referenceText ? referenceText.split('\n') : []),
+    [referenceText],
+  );
   const replaces = current !== 'none' && current !== kind ? ` Setting it replaces ${current}.` : '';
   return (
     <Section
@@ -49,6 +62,7 @@ export function ConditionsSection({ task }: { task: Task }) {
         placeholder="{{tasks.check.outputs.result}} == ready"
         check={(v) => (v.trim() === '' ? undefined : whenProblem(v.trim()))}
         hint="Runs the task only when the condition holds; empty always runs it."
+        suggestions={conditions}
         onCommit={(v) => apply((p) => setWhen(p, name, v))}
       />
       <div className="field">
@@ -88,6 +102,7 @@ export function ConditionsSection({ task }: { task: Task }) {
             current === 'withParam' && typeof task.withParam === 'string' ? task.withParam : ''
           }
           placeholder="{{tasks.list.outputs.result}}"
+          suggestions={references}
           check={(v) => {
             const problem = templateStringProblem(v);
             return problem ? `withParam: ${problem}` : undefined;
