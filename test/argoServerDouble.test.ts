@@ -9,28 +9,14 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  argoNodeId,
-  argoPodName,
-  startArgoServerDouble,
-  type ArgoObject,
-  type ArgoServerDouble,
-} from './support/argoServerDouble';
+import { describe, expect, it } from 'vitest';
+import { argoNodeId, argoPodName, type ArgoObject } from './support/argoServerDouble';
+import { chainSpec, task, useArgoServerDouble } from './support/doubleFixture';
 import { hasShared } from './support/sharedData';
 
 const TOKEN = 'test-token';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
-let argo: ArgoServerDouble;
-
-beforeAll(async () => {
-  argo = await startArgoServerDouble({ stepMs: 20 });
-});
-afterAll(() => argo.close());
-afterEach(() => {
-  argo.fault(undefined);
-  argo.setFailTasks([]);
-});
+const argo = useArgoServerDouble({ stepMs: 20 });
 
 type Init = { method?: string; json?: unknown; body?: string; headers?: Record<string, string> };
 
@@ -48,36 +34,6 @@ async function call(
   return { status: res.status, body: (await res.json()) as ArgoObject, res };
 }
 
-const echo = {
-  name: 'echo',
-  inputs: { parameters: [{ name: 'm' }] },
-  container: { image: 'alpine:3.20', command: ['echo'], args: ['{{inputs.parameters.m}}'] },
-};
-const task = (name: string, m: string, depends?: string) => ({
-  name,
-  template: 'echo',
-  ...(depends ? { depends } : {}),
-  arguments: { parameters: [{ name: 'm', value: m }] },
-});
-function chainSpec(): ArgoObject {
-  return {
-    entrypoint: 'main',
-    arguments: { parameters: [{ name: 'msg', value: 'hello' }] },
-    templates: [
-      {
-        name: 'main',
-        dag: {
-          tasks: [
-            task('a', '{{workflow.parameters.msg}}'),
-            task('b', 'from-b', 'a'),
-            task('c', 'from-c', 'b'),
-          ],
-        },
-      },
-      structuredClone(echo),
-    ],
-  };
-}
 function chain(metadata: ArgoObject = { generateName: 'chain-' }): ArgoObject {
   return { apiVersion: 'argoproj.io/v1alpha1', kind: 'Workflow', metadata, spec: chainSpec() };
 }

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/cliCommands';
 import { compile, openDocuments, type Pipeline } from '../src/core';
+import { A_THEN_B, CONFIG_MAP, dagWorkflow, ECHO_TEMPLATE_FLOW } from './support/fixtures';
 import { ARGO_DIR, hasShared, SKIP_REASON } from './support/sharedData';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,41 +19,17 @@ const skipNote = hasShared ? '' : ` (skipped: ${SKIP_REASON})`;
 
 // ---------------------------------------------------------------- fixtures
 
-const VALID = `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata:
-  generateName: valid-
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    dag:
-      tasks:
-      - {name: a, template: echo}
-      - {name: b, template: echo, depends: a}
-  - name: echo
-    container: {image: alpine}
-`;
+const VALID = dagWorkflow({ metadata: '  generateName: valid-', tasks: A_THEN_B });
 
 // line 12: b depends on an unknown task; line 15: a names an unknown template
-const INVALID = `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata:
-  generateName: invalid-
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    dag:
-      tasks:
-      - name: b
+const INVALID = dagWorkflow({
+  metadata: '  generateName: invalid-',
+  tasks: `      - name: b
         depends: a && ghost
         template: echo
       - name: a
-        template: ehco
-  - name: echo
-    container: {image: alpine}
-`;
+        template: ehco`,
+});
 
 // line 5 is indented one space too far
 const MALFORMED = `apiVersion: argoproj.io/v1alpha1
@@ -74,30 +51,14 @@ spec:
   - {name: main, container: {image: alpine}}
 `;
 
-const CONFIG_MAP = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  key: value
-`;
-
 //   a -> b -> c -> a
-const CYCLIC = `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata:
-  name: cyclic
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    dag:
-      tasks:
-      - {name: a, template: echo, depends: c}
+const CYCLIC = dagWorkflow({
+  metadata: '  name: cyclic',
+  tasks: `      - {name: a, template: echo, depends: c}
       - {name: b, template: echo, depends: a}
-      - {name: c, template: echo, depends: b}
-  - {name: echo, container: {image: alpine}}
-`;
+      - {name: c, template: echo, depends: b}`,
+  templates: ECHO_TEMPLATE_FLOW,
+});
 
 /** Billion laughs: 9 levels of 9 aliases, 9^9 values once expanded. */
 function aliasBomb(): string {

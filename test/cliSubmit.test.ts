@@ -11,13 +11,14 @@
 //   chain.yaml:  a --> b --> c          failing.yaml:  a --> boom
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSubmitArgs, runSubmit } from '../src/cliSubmit';
 import { startArgoServerDouble, type ArgoServerDouble } from './support/argoServerDouble';
+import { closedPort } from './support/doubleFixture';
+import { dagWorkflow } from './support/fixtures';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = 'cli-secret-token-4711';
@@ -26,20 +27,13 @@ const NO_STACK = /^\s+at /m;
 let argo: ArgoServerDouble;
 let dir: string;
 
-const workflow = (generateName: string, tasks: string) => `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata:
-  generateName: ${generateName}
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    dag:
-      tasks:
-${tasks}
-  - name: echo
-    container: {image: alpine:3.20, command: [echo, hi]}
-`;
+const workflow = (generateName: string, tasks: string) =>
+  dagWorkflow({
+    metadata: `  generateName: ${generateName}`,
+    tasks,
+    templates: `  - name: echo
+    container: {image: alpine:3.20, command: [echo, hi]}`,
+  });
 
 const FILES: Record<string, string> = {
   'chain.yaml': workflow(
@@ -59,20 +53,13 @@ const FILES: Record<string, string> = {
     `      - {name: a, template: echo}
       - {name: b, template: ehco, depends: a}`,
   ),
-  'template.yaml': `apiVersion: argoproj.io/v1alpha1
-kind: WorkflowTemplate
-metadata:
-  name: cli-template
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    dag:
-      tasks:
-      - {name: a, template: echo}
-  - name: echo
-    container: {image: alpine:3.20}
-`,
+  'template.yaml': dagWorkflow({
+    kind: 'WorkflowTemplate',
+    metadata: '  name: cli-template',
+    tasks: '      - {name: a, template: echo}',
+    templates: `  - name: echo
+    container: {image: alpine:3.20}`,
+  }),
 };
 
 const file = (name: string) => join(dir, name);
@@ -139,14 +126,6 @@ const submit = (ns: string, name: string, ...more: string[]) => [
 /** What the double heard in namespace `ns`. */
 const heard = (ns: string) => argo.requests.filter((r) => r.path.split('/').includes(ns));
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 describe.concurrent('argoflow submit (child process)', { timeout: 20_000 }, () => {
   it('--watch: prints the created name and the phase changes, exit 0 on success', async () => {

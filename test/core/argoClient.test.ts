@@ -6,8 +6,7 @@
 // 3-task chain below finishes in about 150 ms.
 //
 //   chain:  a --> b --> c      (echo template, one input parameter)
-import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ArgoApiError,
   createArgoClient,
@@ -22,23 +21,11 @@ import {
   type WatchEvent,
 } from '../../src/core/argo/client';
 import type { JsonObject } from '../../src/core';
-import {
-  startArgoServerDouble,
-  type ArgoObject,
-  type ArgoServerDouble,
-} from '../support/argoServerDouble';
+import type { ArgoObject } from '../support/argoServerDouble';
+import { chainSpec, closedPort, useArgoServerDouble } from '../support/doubleFixture';
 
 const TOKEN = 'test-token';
-let argo: ArgoServerDouble;
-
-beforeAll(async () => {
-  argo = await startArgoServerDouble({ stepMs: 20 });
-});
-afterAll(() => argo.close());
-afterEach(() => {
-  argo.fault(undefined);
-  argo.setFailTasks([]);
-});
+const argo = useArgoServerDouble({ stepMs: 20 });
 
 function client(
   connection: Partial<ArgoConnection> = {},
@@ -66,34 +53,6 @@ const since = (start: number) => argo.requests.slice(start);
 
 // ---------------------------------------------------------------- manifests
 
-const echo = {
-  name: 'echo',
-  inputs: { parameters: [{ name: 'm' }] },
-  container: { image: 'alpine:3.20', command: ['echo'], args: ['{{inputs.parameters.m}}'] },
-};
-const task = (name: string, m: string, depends?: string) => ({
-  name,
-  template: 'echo',
-  ...(depends ? { depends } : {}),
-  arguments: { parameters: [{ name: 'm', value: m }] },
-});
-const chainSpec = (): JsonObject => ({
-  entrypoint: 'main',
-  arguments: { parameters: [{ name: 'msg', value: 'hello' }] },
-  templates: [
-    {
-      name: 'main',
-      dag: {
-        tasks: [
-          task('a', '{{workflow.parameters.msg}}'),
-          task('b', 'from-b', 'a'),
-          task('c', 'from-c', 'b'),
-        ],
-      },
-    },
-    structuredClone(echo),
-  ],
-});
 const manifest = (kind: string, metadata: JsonObject, spec: JsonObject): JsonObject => ({
   apiVersion: 'argoproj.io/v1alpha1',
   kind,
@@ -448,14 +407,6 @@ describe('logs', () => {
 function fakeFetch(status: number, body: string, contentType = 'text/html'): FetchLike {
   return () =>
     Promise.resolve(new Response(body, { status, headers: { 'Content-Type': contentType } }));
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 describe('error kinds', () => {

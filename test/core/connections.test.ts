@@ -16,6 +16,7 @@ import {
   type Pipeline,
   type Task,
 } from '../../src/core';
+import { dagWorkflow, ECHO_TEMPLATE_FLOW } from '../support/fixtures';
 
 function dagOf(tasks: Task[]): Pipeline {
   const p = createPipeline({ name: 'wf' });
@@ -286,22 +287,14 @@ describe('topologicalOrder, dependencyView, findCycle', () => {
 
   it('finds the cycle in an imported YAML and has no order for it', () => {
     //   a -> b -> c -> a   (d hangs off c)
-    const text = `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata:
-  generateName: cyclic-
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    dag:
-      tasks:
-      - {name: a, template: echo, depends: c}
+    const text = dagWorkflow({
+      metadata: '  generateName: cyclic-',
+      tasks: `      - {name: a, template: echo, depends: c}
       - {name: b, template: echo, depends: a}
       - {name: c, template: echo, dependencies: [b]}
-      - {name: d, template: echo, depends: c}
-  - {name: echo, container: {image: alpine}}
-`;
+      - {name: d, template: echo, depends: c}`,
+      templates: ECHO_TEMPLATE_FLOW,
+    });
     const p = openDocuments(text, 'cyclic.yaml').documents[0]!.pipeline!;
     expect(topologicalOrder(p.tasks)).toBeUndefined();
     expect(dependencyView(p.tasks)).toBeUndefined();

@@ -12,6 +12,7 @@ import {
   previewDocument,
   type Pipeline,
 } from '../../src/core';
+import { A_THEN_B, CONFIG_MAP, dagWorkflow } from '../support/fixtures';
 import { argoExamplePath, hasShared, listArgoExamples, SKIP_REASON } from '../support/sharedData';
 
 // Read back as Kubernetes does: YAML 1.2 core types and merge keys, no timestamps.
@@ -33,32 +34,12 @@ function open1(text: string): { p: Pipeline; diagnostics: ReturnType<typeof open
   return { p, diagnostics: opened };
 }
 
-const WORKFLOW = (name: string): string => `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata:
-  name: ${name}
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    dag:
-      tasks:
-      - {name: a, template: echo}
-      - {name: b, template: echo, depends: a}
-  - name: echo
-    container: {image: alpine}
-`;
+const WORKFLOW = (name: string): string =>
+  dagWorkflow({ metadata: `  name: ${name}`, tasks: A_THEN_B });
 
 describe('openDocuments', () => {
   it('reads every document of a multi-document file', () => {
-    const configMap = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: settings
-data:
-  key: value
-`;
-    const text = `${WORKFLOW('first')}---\n${configMap}---\n${WORKFLOW('second')}`;
+    const text = `${WORKFLOW('first')}---\n${CONFIG_MAP}---\n${WORKFLOW('second')}`;
     const { documents, diagnostics } = openDocuments(text, 'multi.yaml');
     expect(diagnostics).toEqual([]);
     expect(documents.map((d) => d.index)).toEqual([0, 1, 2]);
@@ -143,24 +124,13 @@ spec:
 });
 
 describe('layout annotation', () => {
-  const text = `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata:
-  name: wf
+  const text = dagWorkflow({
+    metadata: `  name: wf
   annotations:
     owner: data-team
-    ${LAYOUT_ANNOTATION}: '{"a":[10,20],"b":[30.4,40.6],"gone":[1,2],"bad":"x"}'
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    dag:
-      tasks:
-      - {name: a, template: echo}
-      - {name: b, template: echo, depends: a}
-  - name: echo
-    container: {image: alpine}
-`;
+    ${LAYOUT_ANNOTATION}: '{"a":[10,20],"b":[30.4,40.6],"gone":[1,2],"bad":"x"}'`,
+    tasks: A_THEN_B,
+  });
 
   it('is read into layout and removed from metadata', () => {
     const { p, diagnostics } = open1(text);
@@ -297,17 +267,9 @@ x-extension: kept
   });
 
   it('writes no anchors or aliases even when the input used them', () => {
-    const anchored = `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata:
-  name: anchors
-spec:
-  entrypoint: main
-  templates:
-  - name: main
-    dag:
-      tasks:
-      - name: a
+    const anchored = dagWorkflow({
+      metadata: '  name: anchors',
+      tasks: `      - name: a
         template: echo
         arguments: &args
           parameters: [{name: m, value: hi}]
@@ -317,12 +279,12 @@ spec:
       - name: c
         template: echo
         arguments:
-          <<: *args
-  - name: echo
+          <<: *args`,
+      templates: `  - name: echo
     container: &box {image: alpine, command: [echo]}
   - name: echo2
-    container: *box
-`;
+    container: *box`,
+    });
     const { p } = open1(anchored);
     for (const out of [exportDocument(p), previewDocument(p)]) {
       expect(out).not.toMatch(/[&*][a-z]/);

@@ -4,7 +4,7 @@
 // stored template that exists already is reported so it can be updated.
 //
 //   the pipeline:  extract --> load      (one echo template)
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   addTask,
   connect,
@@ -27,18 +27,10 @@ import {
   type ArgoClient,
   type FetchLike,
 } from '../../src/core/argo/client';
-import {
-  startArgoServerDouble,
-  type ArgoObject,
-  type ArgoServerDouble,
-} from '../support/argoServerDouble';
+import type { ArgoObject } from '../support/argoServerDouble';
+import { argoWording, useArgoServerDouble } from '../support/doubleFixture';
 
-let argo: ArgoServerDouble;
-
-beforeAll(async () => {
-  argo = await startArgoServerDouble({ stepMs: 20 });
-});
-afterAll(() => argo.close());
+const argo = useArgoServerDouble({ stepMs: 20 });
 beforeEach(() => {
   argo.requests.splice(0);
 });
@@ -67,28 +59,6 @@ function pipeline(
 }
 
 const paths = () => argo.requests.map((r) => `${r.method} ${r.path}`);
-
-/**
- * Passes the double's replies through, except a lint failure, whose message
- * is rewritten into Argo's own wording. The double checks bodies against the
- * JSON schema and says `/spec/templates/0/dag/tasks/1/continueOn: must be
- * object`; Argo names templates and tasks: `templates.main.tasks.load ...`.
- */
-const argoWording: FetchLike = async (url, init) => {
-  const res = await globalThis.fetch(url, init);
-  if (!url.endsWith('/lint') || res.status !== 500) return res;
-  const { code, message } = (await res.json()) as { code: number; message: string };
-  const body = JSON.parse(String(init?.body)) as { workflow: ArgoObject };
-  const m = /^\/spec\/templates\/(\d+)\/dag\/tasks\/(\d+)\/(\w+): (.*)$/.exec(message);
-  const tmpl = m ? body.workflow.spec.templates[Number(m[1])] : undefined;
-  const reworded = m
-    ? `templates.${tmpl.name}.tasks.${tmpl.dag.tasks[Number(m[2])].name}.${m[3]} ${m[4]}`
-    : message;
-  return new Response(JSON.stringify({ code, message: reworded }), {
-    status: 500,
-    headers: { 'Content-Type': 'application/json' },
-  });
-};
 
 describe('submitPipeline', () => {
   it('stops at local validation errors before any request', async () => {

@@ -4,27 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { openDocuments, validate, type Diagnostic } from '../../src/core';
 import { locateDiagnostics } from '../../src/core/argo/locate';
-
-const HEADER = `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata:
-  name: wf
-spec:
-  entrypoint: main
-  templates:`;
-
-const ECHO = `  - name: echo
-    container: {image: alpine}`;
+import { dagWorkflow, ECHO_TEMPLATE as ECHO } from '../support/fixtures';
 
 /** A Workflow whose `main` DAG holds `tasks` (YAML lines at task-list indent), then `echo`. */
 const dag = (tasks: string, templates = ECHO): string =>
-  `${HEADER}
-  - name: main
-    dag:
-      tasks:
-${tasks}
-${templates}
-`;
+  dagWorkflow({ metadata: '  name: wf', tasks, templates });
 
 /** 1-based number of the line holding the `# <-` marker. */
 function markedLine(text: string): number {

@@ -5,7 +5,7 @@
 // hand-written Workflow object. Backoff and poll intervals are a few ms.
 //
 //   chain:  t1 --> t2 --> ... --> tN      (one echo template)
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ArgoApiError,
   createArgoClient,
@@ -18,23 +18,10 @@ import {
   type WatchOptions,
 } from '../../src/core/argo/client';
 import type { JsonObject } from '../../src/core';
-import {
-  argoNodeId,
-  argoPodName,
-  startArgoServerDouble,
-  type ArgoServerDouble,
-} from '../support/argoServerDouble';
+import { argoNodeId, argoPodName } from '../support/argoServerDouble';
+import { useArgoServerDouble } from '../support/doubleFixture';
 
-let argo: ArgoServerDouble;
-
-beforeAll(async () => {
-  argo = await startArgoServerDouble({ stepMs: 20 });
-});
-afterAll(() => argo.close());
-afterEach(() => {
-  argo.fault(undefined);
-  argo.setFailTasks([]);
-});
+const argo = useArgoServerDouble({ stepMs: 20 });
 
 const client = (token = 'test-token'): ArgoClient =>
   createArgoClient(

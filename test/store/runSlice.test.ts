@@ -7,8 +7,7 @@
 // stored template that exists.
 //
 //   the pipeline:  extract --> load [--> more tasks]      (one echo template)
-import { createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createPipeline, type Template, type WorkflowKind } from '../../src/core';
 import type { FetchLike } from '../../src/core/argo/client';
 import {
@@ -17,25 +16,17 @@ import {
   type ConnectionSettings,
 } from '../../src/store/connectionSettings';
 import { createEditorStore, type EditorState, type EditorStore } from '../../src/store/editorStore';
-import {
-  startArgoServerDouble,
-  type ArgoObject,
-  type ArgoServerDouble,
-} from '../support/argoServerDouble';
+import type { ArgoObject } from '../support/argoServerDouble';
+import { argoWording, closedPort, useArgoServerDouble } from '../support/doubleFixture';
 
 const TOKEN = 'store-secret-token-31337';
-let argo: ArgoServerDouble;
-
-beforeAll(async () => {
-  argo = await startArgoServerDouble({ stepMs: 20, token: TOKEN });
-});
-afterAll(() => argo.close());
+// registered first, so its afterEach (clearing faults and failing tasks) runs
+// after the one below that closes the runs
+const argo = useArgoServerDouble({ stepMs: 20, token: TOKEN });
 
 const stores: EditorStore[] = [];
 afterEach(() => {
   for (const s of stores.splice(0)) s.getState().closeRun();
-  argo.fault(undefined);
-  argo.setFailTasks([]);
 });
 
 // ---------------------------------------------------------------- fakes and helpers
@@ -133,32 +124,6 @@ function until(store: EditorStore, ok: (s: EditorState) => boolean): Promise<Edi
 const finished = (s: EditorState) => s.run?.watch === 'finished';
 const creates = () =>
   argo.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/workflows/argo');
-
-/**
- * Passes the double's replies through, except a lint failure, whose message
- * is rewritten into Argo's wording (`templates.main.tasks.load ...`); the
- * double words its schema problems as JSON paths.
- */
-const argoWording: FetchLike = async (url, init) => {
-  const res = await globalThis.fetch(url, init);
-  if (!url.endsWith('/lint') || res.status !== 500) return res;
-  const { code, message } = (await res.json()) as { code: number; message: string };
-  const body = JSON.parse(String(init?.body)) as { workflow: ArgoObject };
-  const m = /^\/spec\/templates\/(\d+)\/dag\/tasks\/(\d+)\/(\w+): (.*)$/.exec(message);
-  const tmpl = m ? body.workflow.spec.templates[Number(m[1])] : undefined;
-  const reworded = m
-    ? `templates.${tmpl.name}.tasks.${tmpl.dag.tasks[Number(m[2])].name}.${m[3]} ${m[4]}`
-    : message;
-  return new Response(JSON.stringify({ code, message: reworded }), { status: 500 });
-};
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 // ---------------------------------------------------------------- connection
 

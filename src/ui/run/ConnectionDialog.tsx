@@ -3,6 +3,7 @@
 // the token is kept in memory unless "remember for this tab" is ticked.
 import { useState } from 'react';
 import { useEditor, useEditorStore } from '../EditorContext';
+import { DialogField } from './DialogField';
 
 export function ConnectionDialog({ onClose }: { onClose(): void }) {
   const store = useEditorStore();
@@ -34,40 +35,36 @@ export function ConnectionDialog({ onClose }: { onClose(): void }) {
         }}
       >
         <h2>Argo Server</h2>
-        <div className="field">
-          <label htmlFor="conn-server">Server</label>
-          <input
-            id="conn-server"
-            name="server"
-            value={server}
-            placeholder="(this app’s origin, through its proxy)"
-            onChange={(e) => setServer(e.target.value)}
-          />
+        <DialogField
+          id="conn-server"
+          label="Server"
+          name="server"
+          value={server}
+          placeholder="(this app’s origin, through its proxy)"
+          onChange={setServer}
+        >
           <div className="field-hint">
             Leave empty when the app is served with its proxy (ARGO_SERVER=… npm run dev, or nginx
             per docs/deploy.md).
           </div>
-        </div>
-        <div className="field">
-          <label htmlFor="conn-namespace">Namespace</label>
-          <input
-            id="conn-namespace"
-            name="namespace"
-            value={namespace}
-            onChange={(e) => setNamespace(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="conn-token">Token</label>
-          <input
-            id="conn-token"
-            name="token"
-            type="password"
-            autoComplete="off"
-            value={token}
-            placeholder="Bearer … (argo auth token)"
-            onChange={(e) => setToken(e.target.value)}
-          />
+        </DialogField>
+        <DialogField
+          id="conn-namespace"
+          label="Namespace"
+          name="namespace"
+          value={namespace}
+          onChange={setNamespace}
+        />
+        <DialogField
+          id="conn-token"
+          label="Token"
+          name="token"
+          type="password"
+          autoComplete="off"
+          value={token}
+          placeholder="Bearer … (argo auth token)"
+          onChange={setToken}
+        >
           <label className="checkbox">
             <input
               type="checkbox"
@@ -76,17 +73,15 @@ export function ConnectionDialog({ onClose }: { onClose(): void }) {
             />{' '}
             Remember for this tab
           </label>
-        </div>
-        <div className="field">
-          <label htmlFor="conn-ui">Argo UI address (for links)</label>
-          <input
-            id="conn-ui"
-            name="uiBase"
-            value={uiBase}
-            placeholder="same as the server"
-            onChange={(e) => setUiBase(e.target.value)}
-          />
-        </div>
+        </DialogField>
+        <DialogField
+          id="conn-ui"
+          label="Argo UI address (for links)"
+          name="uiBase"
+          value={uiBase}
+          placeholder="same as the server"
+          onChange={setUiBase}
+        />
         {check && (
           <p
             className={`check check-${check.status}`}

@@ -1,6 +1,7 @@
 // "Open run…": watch an existing workflow by name on the current canvas.
 import { useState } from 'react';
 import { useEditorStore } from '../EditorContext';
+import { DialogField } from './DialogField';
 
 export function OpenRunDialog({ onClose }: { onClose(): void }) {
   const store = useEditorStore();
@@ -18,16 +19,14 @@ export function OpenRunDialog({ onClose }: { onClose(): void }) {
         }}
       >
         <h2>Open run</h2>
-        <div className="field">
-          <label htmlFor="run-name">Workflow name</label>
-          <input
-            id="run-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="my-pipeline-x7k2p"
-            autoFocus
-          />
-        </div>
+        <DialogField
+          id="run-name"
+          label="Workflow name"
+          value={name}
+          onChange={setName}
+          placeholder="my-pipeline-x7k2p"
+          autoFocus
+        />
         <div className="modal-actions">
           <span className="spacer" />
           <button type="button" onClick={onClose}>
