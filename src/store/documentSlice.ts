@@ -4,7 +4,7 @@
  * the pipeline as it was and set a notice that says why.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { connect, checkConnection } from '../core/model/connections';
+import { connect } from '../core/model/connections';
 import {
   addTask,
   moveTask,
@@ -236,8 +236,3 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     },
   };
 };
-
-/** Whether `from -> to` may be drawn: the canvas asks this on every hover while connecting. */
-export function canConnect(p: Pipeline, from: string, to: string): boolean {
-  return checkConnection(p, from, to) === undefined;
-}

@@ -2,6 +2,8 @@
 // (topological order, dependency levels, cycle paths).
 import { describe, expect, it } from 'vitest';
 import {
+  addTask,
+  checkConnection,
   connect,
   createPipeline,
   dependencyView,
@@ -319,5 +321,24 @@ describe('topologicalOrder, dependencyView, findCycle', () => {
     expect(dependencyView(chain)!.at(-1)).toMatchObject({ task: 't9999', level: 9999 });
     const cyclic = [{ ...chain[0]!, depends: 't9999' }, ...chain.slice(1)];
     expect(findCycle(cyclic)).toHaveLength(10_001);
+  });
+});
+
+describe('refusedTargets', () => {
+  it('names the source, its ancestors and the tasks already depending on it', async () => {
+    const { refusedTargets } = await import('../../src/core/model/connections');
+    //  a -> b -> c      d (unrelated)
+    let p = createPipeline();
+    for (const name of ['a', 'b', 'c', 'd'])
+      p = addTask(p, { name, template: { name: 't', container: { image: 'alpine' } } }).pipeline;
+    p = connect(connect(p, 'a', 'b').pipeline, 'b', 'c').pipeline;
+    expect([...refusedTargets(p, 'b')].sort()).toEqual(['a', 'b', 'c']);
+    expect([...refusedTargets(p, 'c')].sort()).toEqual(['a', 'b', 'c']);
+    expect([...refusedTargets(p, 'a')].sort()).toEqual(['a', 'b']);
+    expect([...refusedTargets(p, 'nope')]).toEqual([]);
+    // Agrees with checkConnection for every pair.
+    for (const from of ['a', 'b', 'c', 'd'])
+      for (const to of ['a', 'b', 'c', 'd'])
+        expect(refusedTargets(p, from).has(to)).toBe(checkConnection(p, from, to) !== undefined);
   });
 });

@@ -8,6 +8,7 @@
 import type { TaskResult } from '../argo/depends';
 import { error, type Diagnostic } from '../diagnostics';
 import {
+  ancestorIndices,
   graphIndex,
   pathBetween,
   rememberIndex,
@@ -140,4 +141,19 @@ function withoutEdge(index: GraphIndex, i: number, j: number): GraphIndex {
     down,
     rank: index.rank ?? topologicalRank(up, down),
   };
+}
+
+/**
+ * Every task that `from` cannot be connected to: itself, its ancestors (the
+ * edge would close a cycle) and the tasks that already depend on it. Computed
+ * once when a connection starts, so each node only looks itself up.
+ */
+export function refusedTargets(p: Pipeline, from: string): Set<string> {
+  const index = graphIndex(p.tasks);
+  const start = index.pos.get(from);
+  if (start === undefined) return new Set();
+  const refused = new Set([from]);
+  for (const i of ancestorIndices(index, start)) refused.add(index.names[i]!);
+  for (const i of index.down[start]!) refused.add(index.names[i]!);
+  return refused;
 }

@@ -5,14 +5,16 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useConnection,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
-import { checkConnection } from '../../core/model/connections';
+import { checkConnection, refusedTargets } from '../../core/model/connections';
 import { parsePortHandle, referencesBetween } from '../../core/model/dataFlow';
 import type { Point } from '../../core/model/types';
 import type { Diagnostic } from '../../core/diagnostics';
@@ -25,7 +27,8 @@ import {
   type Size,
   type TaskFlowNode,
 } from './flowAdapter';
-import { TaskNode } from './TaskNode';
+import { DETAIL_ZOOM, TaskNode } from './TaskNode';
+import { CanvasViewContext, NO_TASKS, type CanvasView } from './canvasView';
 
 const nodeTypes = { task: TaskNode };
 
@@ -208,6 +211,23 @@ export function Canvas({
     [flow, store, onOpenFile],
   );
 
+  // What every node needs, computed here once (see canvasView.ts).
+  const connectingFrom = useConnection((c) =>
+    c.inProgress && c.fromHandle?.type === 'source' ? c.fromNode.id : null,
+  );
+  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM);
+  const runWatched = useEditor((s) => s.run !== undefined);
+  const view = useMemo<CanvasView>(
+    () => ({
+      detailed,
+      runWatched,
+      refused: connectingFrom
+        ? refusedTargets(store.getState().pipeline, connectingFrom)
+        : NO_TASKS,
+    }),
+    [detailed, runWatched, connectingFrom, store],
+  );
+
   return (
     <div
       className="canvas"
@@ -215,29 +235,31 @@ export function Canvas({
       onDrop={onDrop}
       data-testid="canvas"
     >
-      <ReactFlow<TaskFlowNode, DependencyEdge>
-        nodes={nodes}
-        edges={shownEdges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onDelete={onDelete}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStop={onNodeDragStop}
-        deleteKeyCode={deleteKeys}
-        multiSelectionKeyCode="Shift"
-        selectionKeyCode="Shift"
-        colorMode={colorMode}
-        onlyRenderVisibleElements
-        minZoom={0.05}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={16} />
-        <MiniMap pannable zoomable nodeStrokeWidth={3} />
-        <Controls />
-      </ReactFlow>
+      <CanvasViewContext.Provider value={view}>
+        <ReactFlow<TaskFlowNode, DependencyEdge>
+          nodes={nodes}
+          edges={shownEdges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onDelete={onDelete}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStop={onNodeDragStop}
+          deleteKeyCode={deleteKeys}
+          multiSelectionKeyCode="Shift"
+          selectionKeyCode="Shift"
+          colorMode={colorMode}
+          onlyRenderVisibleElements
+          minZoom={0.05}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={16} />
+          <MiniMap pannable zoomable nodeStrokeWidth={3} />
+          <Controls />
+        </ReactFlow>
+      </CanvasViewContext.Provider>
       {pipeline.tasks.length === 0 && (
         <div className="canvas-empty">Drag a step from the palette, or open an Argo YAML file.</div>
       )}

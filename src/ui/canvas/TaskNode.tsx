@@ -3,16 +3,9 @@
 // DOM elements per node is what keeps large canvases fluid). While a
 // connection is being drawn, a node that would close a cycle shows itself as
 // not connectable.
-import {
-  Handle,
-  Position,
-  useConnection,
-  useStore as useFlowStore,
-  type NodeProps,
-} from '@xyflow/react';
-import { memo } from 'react';
-import { canConnect } from '../../store/documentSlice';
-import { useEditor } from '../EditorContext';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useContext } from 'react';
+import { CanvasViewContext } from './canvasView';
 import type { TaskFlowNode } from './flowAdapter';
 import { portHandleId } from '../../core/model/dataFlow';
 import { RunBadge } from './RunBadge';
@@ -21,15 +14,12 @@ import { RunBadge } from './RunBadge';
 export const DETAIL_ZOOM = 0.45;
 
 function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
-  // Narrow selectors: a node re-renders when a connection starts or ends, or
-  // when the zoom crosses the detail threshold, not on every mouse move.
-  const from = useConnection((c) =>
-    c.inProgress && c.fromHandle?.type === 'source' ? c.fromNode.id : null,
-  );
-  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM);
-  const blocked = useEditor((s) =>
-    from !== null && from !== id ? !canConnect(s.pipeline, from, id) : false,
-  );
+  // No store subscriptions of its own: the canvas computes what nodes need once
+  // (a node re-renders when a connection starts or ends, or the zoom crosses
+  // the detail threshold, not on every mouse move).
+  const view = useContext(CanvasViewContext);
+  const detailed = view.detailed;
+  const blocked = view.refused.size > 0 && view.refused.has(id);
   const errors = data.problems.filter((d) => d.severity === 'error').length;
   const warnings = data.problems.length - errors;
   const className = [
@@ -53,7 +43,7 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
       <div className="task-node-name">{data.name}</div>
       {detailed && <div className="task-node-runs">{data.runs}</div>}
       {detailed && data.detail && <div className="task-node-detail">{data.detail}</div>}
-      <RunBadge task={id} />
+      {view.runWatched && <RunBadge task={id} />}
       {data.problems.length > 0 && (
         <span
           className={errors > 0 ? 'badge badge-error' : 'badge badge-warning'}
