@@ -26,6 +26,7 @@ import {
   type Template,
 } from '../src/core';
 import { graphIndex } from '../src/core/graph/graphIndex';
+import { random } from './canvas/generate';
 
 // ---------------------------------------------------------------------------
 // Timing
@@ -38,18 +39,6 @@ interface Row {
 }
 
 const rows: Row[] = [];
-
-/** Mulberry32: a small seeded generator, so every run measures the same graphs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6; // ms
 
