@@ -72,9 +72,37 @@ export default function YamlEditor({ value, diagnostics, onChange, onBlur, dark 
 
   useEffect(() => {
     const v = view.current;
-    if (!v || v.hasFocus || v.state.doc.toString() === value) return;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
+    if (!v || v.hasFocus) return;
+    const change = minimalChange(v.state.doc.toString(), value);
+    if (change) v.dispatch({ changes: change });
   }, [value]);
 
   return <div className="yaml-editor" ref={host} data-testid="yaml-editor" />;
+}
+
+/**
+ * The one replacement that turns `before` into `after`, keeping their common
+ * start and end. An edit on the canvas changes a few lines of the manifest;
+ * replacing only those keeps CodeMirror's re-parse (and undo history) local
+ * instead of re-reading hundreds of kilobytes.
+ */
+export function minimalChange(
+  before: string,
+  after: string,
+): { from: number; to: number; insert: string } | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (start < shortest && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)
+  ) {
+    endBefore--;
+    endAfter--;
+  }
+  return { from: start, to: endBefore, insert: after.slice(start, endAfter) };
 }
