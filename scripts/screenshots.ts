@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { addTask, connect, createPipeline, exportDocument, type Pipeline } from '../src/core';
 import { parseConfig } from '../src/core/config';
-import { autoLayout } from '../src/core/graph/autoLayout';
+import { autoLayout, NODE_HEIGHT } from '../src/core/graph/autoLayout';
+import { nodeHeights } from '../src/core/model/dataFlow';
 import { startArgoServerDouble } from '../test/support/argoServerDouble';
 
 function samplePipeline(): Pipeline {
@@ -34,7 +35,7 @@ function samplePipeline(): Pipeline {
     ['spark-join', 'report'],
   ] as const)
     p = connect(p, a, b).pipeline;
-  return { ...p, layout: autoLayout(p.tasks) };
+  return { ...p, layout: autoLayout(p.tasks, nodeHeights(p, NODE_HEIGHT)) };
 }
 
 const double = await startArgoServerDouble({ port: 0, stepMs: 1500 });

@@ -27,7 +27,7 @@ export function useDocumentActions(onLoaded: () => void) {
         try {
           placed = {
             ...pipeline,
-            layout: { ...(await layoutInWorker(pipeline.tasks)), ...pipeline.layout },
+            layout: { ...(await layoutInWorker(pipeline)), ...pipeline.layout },
           };
         } catch (e) {
           store.getState().setNotice({
@@ -116,7 +116,7 @@ export function useDocumentActions(onLoaded: () => void) {
   const autoLayout = useCallback(async () => {
     const { pipeline } = store.getState();
     try {
-      store.getState().placeTasks(await layoutInWorker(pipeline.tasks));
+      store.getState().placeTasks(await layoutInWorker(pipeline));
     } catch (e) {
       store
         .getState()

@@ -296,3 +296,20 @@ export function conditionSuggestions(p: Pipeline, taskName: string): string[] {
   const refs = scopeSuggestions(p, taskName);
   return [...refs.map((r) => `'${r}' == ''`), ...refs.map(toExpressionForm)];
 }
+
+/** Height of a port row on the canvas, in pixels at zoom 1. */
+const PORT_ROW_HEIGHT = 15;
+
+/**
+ * How tall each task's node will be: the base height plus a row per port on
+ * its longer side, so automatic layout leaves room for the ports.
+ */
+export function nodeHeights(p: Pipeline, base: number): Record<string, number> {
+  const heights: Record<string, number> = {};
+  for (const task of p.tasks) {
+    const { inputs, outputs } = taskPorts(p, task);
+    const rows = Math.max(inputs.length, outputs.length);
+    if (rows > 0) heights[task.name] = base + 6 + rows * PORT_ROW_HEIGHT;
+  }
+  return heights;
+}

@@ -3,10 +3,12 @@
 import { autoLayout } from '../../core/graph/autoLayout';
 import type { Task } from '../../core/model/types';
 
-self.onmessage = (event: MessageEvent<{ id: number; tasks: Task[] }>) => {
-  const { id, tasks } = event.data;
+self.onmessage = (
+  event: MessageEvent<{ id: number; tasks: Task[]; heights: Record<string, number> }>,
+) => {
+  const { id, tasks, heights } = event.data;
   try {
-    self.postMessage({ id, layout: autoLayout(tasks) });
+    self.postMessage({ id, layout: autoLayout(tasks, heights) });
   } catch (e) {
     self.postMessage({ id, error: (e as Error).message });
   }

@@ -1,11 +1,16 @@
 // Asks the layout worker for positions; one worker, requests matched by id.
-import type { Layout, Task } from '../../core/model/types';
+import { NODE_HEIGHT } from '../../core/graph/autoLayout';
+import { nodeHeights } from '../../core/model/dataFlow';
+import type { Layout, Pipeline } from '../../core/model/types';
 
 let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, { resolve: (l: Layout) => void; reject: (e: Error) => void }>();
 
-export function layoutInWorker(tasks: readonly Task[]): Promise<Layout> {
+/** Positions for the pipeline's tasks, computed in the layout worker. */
+export function layoutInWorker(p: Pipeline): Promise<Layout> {
+  const tasks = p.tasks;
+  const heights = nodeHeights(p, NODE_HEIGHT);
   if (!worker) {
     worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<{ id: number; layout?: Layout; error?: string }>) => {
@@ -18,6 +23,6 @@ export function layoutInWorker(tasks: readonly Task[]): Promise<Layout> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
-    worker!.postMessage({ id, tasks });
+    worker!.postMessage({ id, tasks, heights });
   });
 }
