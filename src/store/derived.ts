@@ -6,6 +6,7 @@
 import { previewDocument } from '../core/argo/document';
 import { validate } from '../core/argo/validate';
 import type { Diagnostic } from '../core/diagnostics';
+import { conditionSuggestions, scopeSuggestions } from '../core/model/dataFlow';
 import type { Pipeline } from '../core/model/types';
 
 function structure(p: Pipeline): unknown[] {
@@ -39,4 +40,28 @@ export const diagnosticsByTask: (p: Pipeline) => Map<string, Diagnostic[]> = byS
     else map.set(d.task, [d]);
   }
   return map;
+});
+
+export interface InScope {
+  /** References a field of the task may use (inputs, upstream outputs, workflow parameters, item). */
+  references: string[];
+  /** The same for a `when` condition: quoted, and in `{{= }}` form. */
+  conditions: string[];
+}
+
+/**
+ * What each task's fields may refer to, computed once per structure and task:
+ * inspector fields read it on every store update (every drag move), so it
+ * must not walk the graph each time, and its arrays keep their identity.
+ */
+export const referencesInScope: (p: Pipeline) => (task: string) => InScope = byStructure((p) => {
+  const cache = new Map<string, InScope>();
+  return (task) => {
+    let scope = cache.get(task);
+    if (!scope) {
+      scope = { references: scopeSuggestions(p, task), conditions: conditionSuggestions(p, task) };
+      cache.set(task, scope);
+    }
+    return scope;
+  };
 });

@@ -6,12 +6,10 @@ import { taskNameProblem } from '../../core/model/names';
 import { findTask } from '../../core/model/pipeline';
 import { findTemplate, templates } from '../../core/model/spec';
 import { isObject, type JsonObject } from '../../core/model/types';
-import { diagnosticsByTask } from '../../store/derived';
-import { scopeSuggestions } from '../../core/model/dataFlow';
+import { diagnosticsByTask, referencesInScope } from '../../store/derived';
 import { PortsSection } from './PortsSection';
 import { ResourceSection } from './ResourceSection';
 import { TaskSections } from './task/TaskSections';
-import { useMemo } from 'react';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { checkRecordLines, linesToList, linesToRecord, listToLines, TextField } from './fields';
 
@@ -26,9 +24,7 @@ export function TaskInspector({ name }: { name: string }) {
   );
   const problems = useEditor((s) => diagnosticsByTask(s.pipeline).get(name));
   const focus = useEditor((s) => (s.focus?.task === name ? s.focus : undefined));
-  // Joined into one string so the selector's result is stable between renders.
-  const scopeText = useEditor((s) => scopeSuggestions(s.pipeline, name).join('\n'));
-  const scope = useMemo(() => (scopeText ? scopeText.split('\n') : []), [scopeText]);
+  const scope = useEditor((s) => referencesInScope(s.pipeline)(name).references);
   if (!task) return null;
   const key = template ? containerKey(template) : undefined;
   const container = key && template ? (template[key] as JsonObject) : undefined;

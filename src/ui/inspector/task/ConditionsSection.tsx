@@ -1,7 +1,7 @@
 // Task fields: the `when` condition and the loop (withItems, withParam or
 // withSequence; one at a time). They change this task only.
-import { useId, useMemo, useState } from 'react';
-import { conditionSuggestions, scopeSuggestions } from '../../../core/model/dataFlow';
+import { useId, useState } from 'react';
+import { referencesInScope } from '../../../store/derived';
 import { useEditor } from '../../EditorContext';
 import { templateStringProblem, whenProblem } from '../../../core/argo/expressions';
 import {
@@ -37,17 +37,8 @@ export function ConditionsSection({ task }: { task: Task }) {
     setKind(current);
   }
   const name = task.name;
-  // What is in scope, joined so the selectors return stable strings.
-  const conditionText = useEditor((s) => conditionSuggestions(s.pipeline, name).join('\n'));
-  const referenceText = useEditor((s) => scopeSuggestions(s.pipeline, name).join('\n'));
-  const conditions = useMemo(
-    () => (conditionText ? conditionText.split('\n') : []),
-    [conditionText],
-  );
-  const references = useMemo(
-    () => (referenceText ? referenceText.split('\n') : []),
-    [referenceText],
-  );
+  const conditions = useEditor((s) => referencesInScope(s.pipeline)(name).conditions);
+  const references = useEditor((s) => referencesInScope(s.pipeline)(name).references);
   const replaces = current !== 'none' && current !== kind ? ` Setting it replaces ${current}.` : '';
   return (
     <Section
