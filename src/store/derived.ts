@@ -7,6 +7,7 @@ import { previewDocument } from '../core/argo/document';
 import { validate } from '../core/argo/validate';
 import type { Diagnostic } from '../core/diagnostics';
 import { conditionSuggestions, scopeSuggestions } from '../core/model/dataFlow';
+import { templateUseCount } from '../core/model/resourceFields';
 import type { Pipeline } from '../core/model/types';
 
 function structure(p: Pipeline): unknown[] {
@@ -63,5 +64,19 @@ export const referencesInScope: (p: Pipeline) => (task: string) => InScope = byS
       cache.set(task, scope);
     }
     return scope;
+  };
+});
+
+/**
+ * How many places run each template (`templateUseCount`), cached per
+ * structure: the resource inspector asks on every store update, and the
+ * count walks the whole workflow spec.
+ */
+export const templateUses: (p: Pipeline) => (template: string) => number = byStructure((p) => {
+  const cache = new Map<string, number>();
+  return (template) => {
+    let count = cache.get(template);
+    if (count === undefined) cache.set(template, (count = templateUseCount(p, template)));
+    return count;
   };
 });

@@ -5,14 +5,10 @@
 // a shared template of another kind changes for every task that runs it.
 import { useMemo } from 'react';
 import { findTask } from '../../core/model/pipeline';
-import {
-  readResource,
-  SPARK_KIND,
-  setManifestText,
-  templateUseCount,
-} from '../../core/model/resourceFields';
+import { readResource, SPARK_KIND, setManifestText } from '../../core/model/resourceFields';
 import { findTemplate } from '../../core/model/spec';
 import { isObject } from '../../core/model/types';
+import { templateUses } from '../../store/derived';
 import { useEditor } from '../EditorContext';
 import { ManifestEditor } from './ManifestEditor';
 import { ResourceFields } from './ResourceFields';
@@ -22,7 +18,7 @@ import './resource.css';
 
 export function ResourceSection({ task }: { task: string }) {
   const template = useEditor((s) => findTemplate(s.pipeline, findTask(s.pipeline, task)?.template));
-  const uses = useEditor((s) => (template ? templateUseCount(s.pipeline, template.name) : 0));
+  const uses = useEditor((s) => (template ? templateUses(s.pipeline)(template.name) : 0));
   const edit = useResourceEdit(task);
   const view = useMemo(() => (template ? readResource(template) : undefined), [template]);
   if (!template || !view) return null;
