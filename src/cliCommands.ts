@@ -7,7 +7,8 @@ import { dumpYamlDocuments } from './core/argo/yamlText';
 import { compile } from './core/argo/compile';
 import { validate } from './core/argo/validate';
 import { formatDiagnostic, hasErrors } from './core/diagnostics';
-import { locateDiagnostics } from './core/argo/locate';
+import { locateWith } from './core/argo/locate';
+import type { SourceIndex } from './core/yaml/sourceIndex';
 import { dependencyView, findCycle } from './core/graph/topology';
 
 export interface CliIO {
@@ -34,16 +35,21 @@ export function runCommand(command: string, file: string, text: string, io: CliI
       for (const diag of d.diagnostics) io.err(formatDiagnostic(diag, file));
     return 2;
   }
-  if (command === 'lint') return lint(file, text, opened.documents, io);
+  if (command === 'lint') return lint(file, opened.index, opened.documents, io);
   if (command === 'deps') return deps(opened.documents, io);
   return fmt(opened.documents, io);
 }
 
-function lint(file: string, text: string, documents: OpenedDocument[], io: CliIO): number {
+function lint(
+  file: string,
+  index: SourceIndex | undefined,
+  documents: OpenedDocument[],
+  io: CliIO,
+): number {
   let invalid = false;
   for (const doc of documents) {
     const found = doc.pipeline ? [...doc.diagnostics, ...validate(doc.pipeline)] : doc.diagnostics;
-    const located = locateDiagnostics(text, found, doc.index);
+    const located = locateWith(index, found, doc.index);
     for (const d of located) io.out(formatDiagnostic(d, file));
     if (hasErrors(located)) invalid = true;
   }
@@ -78,6 +84,9 @@ function deps(documents: OpenedDocument[], io: CliIO): number {
 
 function fmt(documents: OpenedDocument[], io: CliIO): number {
   const pipelines = documents.flatMap((d) => (d.pipeline ? [d.pipeline] : []));
-  io.out(dumpYamlDocuments(pipelines.map((p) => compile(p, { layout: true }))).trimEnd());
+  const text = dumpYamlDocuments(pipelines.map((p) => compile(p, { layout: true })));
+  // `out` ends the line: drop exactly one line break, never more (trimming
+  // would cut a kept trailing line break of a `|+` block, e.g. args: ["\n"]).
+  io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
   return 0;
 }

@@ -213,7 +213,7 @@ containers:
   - name: a
     image: x
   - name: a  # <-
-    image: y
+    image: z
 ### duplicate name after normalisation -> duplicate-name ~ 'Foo' and 'foo' both become template name 'foo'
 containers:
   - name: Foo
@@ -239,6 +239,12 @@ containers:
 containers:
   - name: a
     image: 12  # <-
+### a name Kubernetes reads as a boolean (YAML 1.1) -> wrong-type ~ not a boolean ..n.. .quote it.
+containers:
+  - name: a
+    image: x
+    parameters:
+      - name: n  # <-
 ### parameters not a list -> wrong-type
 containers:
   - name: a
@@ -501,7 +507,7 @@ describe('compiled templates', () => {
     env: [{name: A, value: 1}, {name: S, valueFrom: {secretKeyRef: {name: s, key: k}}}]
     resources: {requests: {cpu: 1, memory: 64Mi}}
     parameters:
-      - {name: n, default: 3, description: count, enum: [1, 2, 3]}
+      - {name: count, default: 3, description: count, enum: [1, 2, 3]}
       - {name: seed_value, value: x}
 `);
     expect(e.category).toBe('containers');
@@ -509,7 +515,7 @@ describe('compiled templates', () => {
       name: 'my-step-1',
       inputs: {
         parameters: [
-          { name: 'n', default: '3', description: 'count', enum: ['1', '2', '3'] },
+          { name: 'count', default: '3', description: 'count', enum: ['1', '2', '3'] },
           { name: 'seed_value', default: 'x' },
         ],
       },

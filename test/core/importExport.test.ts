@@ -2,7 +2,6 @@
 // canvas layout annotation, which exportDocument writes back and
 // previewDocument (the live preview and the submitted manifest) leaves out.
 import { readFileSync } from 'node:fs';
-import { CORE_SCHEMA, load as jsLoad, loadAll as jsLoadAll, Type } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import {
   exportDocument,
@@ -12,17 +11,14 @@ import {
   previewDocument,
   type Pipeline,
 } from '../../src/core';
+import { loadYamlDocuments } from '../../src/core/argo/yamlText';
 import { A_THEN_B, CONFIG_MAP, dagWorkflow } from '../support/fixtures';
 import { argoExamplePath, hasShared, listArgoExamples, SKIP_REASON } from '../support/sharedData';
 
-// Read back as Kubernetes does: YAML 1.2 core types and merge keys, no timestamps.
-const merge = new Type('tag:yaml.org,2002:merge', {
-  kind: 'scalar',
-  resolve: (data: unknown) => data === '<<' || data === null,
-});
-const schema = CORE_SCHEMA.extend({ implicit: [merge] });
-const load = (text: string): unknown => jsLoad(text, { schema });
-const loadAll = (text: string): unknown[] => jsLoadAll(text, undefined, { schema });
+// Read back as the editor reads (YAML 1.1 as Kubernetes does, checked
+// against another parser in yaml11.test.ts).
+const loadAll = (text: string): unknown[] => loadYamlDocuments(text).value;
+const load = (text: string): unknown => loadAll(text)[0];
 
 /** Opens a single-document text and returns its pipeline (and its diagnostics). */
 function open1(text: string): { p: Pipeline; diagnostics: ReturnType<typeof openDocuments> } {

@@ -1,11 +1,10 @@
 // The corpus round trip the product promises: every Argo example opens, and
 // every document that becomes a pipeline exports back to the same document
-// (js-yaml loadAll deep-equality), ignoring only the editor's layout
+// (deep equality of the documents as read), ignoring only the editor's layout
 // annotation. Export is idempotent: exporting what was just exported and
 // re-imported gives the same bytes. Run alone:
 //   npx vitest run test/core/roundTrip.test.ts
 import { readFileSync } from 'node:fs';
-import * as jsYaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   addTask,
@@ -18,6 +17,7 @@ import {
   WORKFLOW_KINDS,
   type Pipeline,
 } from '../../src/core';
+import { loadYamlDocuments } from '../../src/core/argo/yamlText';
 import { SKIP_REASON, argoExamplePath, hasShared, listArgoExamples } from '../support/sharedData';
 
 /**
@@ -40,15 +40,14 @@ const EXPECTED_FAILURES: Record<
 };
 
 /**
- * js-yaml's loadAll with the types Kubernetes (sigs.k8s.io/yaml) and the
- * importer resolve: YAML 1.2 core plus merge keys, no implicit timestamps
- * (`2024-01-01` stays a string; js-yaml's default schema would make a Date).
+ * Documents compare as the editor reads them (YAML 1.1 as Kubernetes reads
+ * it); test/core/yaml11.test.ts checks that reading against another parser.
  */
-// js-yaml exports its built-in `types` at run time; @types/js-yaml omits them.
-const { merge } = (jsYaml as unknown as { types: { merge: jsYaml.Type } }).types;
-const K8S_SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [merge] });
-const loadAll = (text: string): unknown[] =>
-  jsYaml.loadAll(text, undefined, { schema: K8S_SCHEMA });
+function loadAll(text: string): unknown[] {
+  const loaded = loadYamlDocuments(text);
+  expect(loaded.diagnostics).toEqual([]);
+  return loaded.value;
+}
 
 /** `doc` without the layout annotation, and without `annotations` if that emptied it. */
 function withoutLayout(doc: unknown): unknown {

@@ -6,7 +6,8 @@ import type { Diagnostic } from '../diagnostics';
 import type { Pipeline } from '../model/types';
 import { compile } from './compile';
 import { importManifest } from './importManifest';
-import { locateDiagnostics } from './locate';
+import type { SourceIndex } from '../yaml/sourceIndex';
+import { locateWith } from './locate';
 import { dumpYaml, loadYamlDocuments } from './yamlText';
 
 export interface OpenedDocument {
@@ -20,6 +21,8 @@ export interface OpenResult {
   documents: OpenedDocument[];
   /** Problems with the file as a whole (unreadable YAML, too large, ...). */
   diagnostics: Diagnostic[];
+  /** Where each value came from, to locate later diagnostics (validation) without reading the text again. */
+  index?: SourceIndex;
 }
 
 /**
@@ -35,7 +38,7 @@ export function openDocuments(text: string, source?: string): OpenResult {
     return {
       index,
       ...(value ? { pipeline: value } : {}),
-      diagnostics: locateDiagnostics(text, tagged, index),
+      diagnostics: locateWith(loaded.index, tagged, index),
     };
   });
   if (documents.length === 0) {
@@ -51,7 +54,7 @@ export function openDocuments(text: string, source?: string): OpenResult {
       ],
     };
   }
-  return { documents, diagnostics: [] };
+  return { documents, diagnostics: [], ...(loaded.index ? { index: loaded.index } : {}) };
 }
 
 /** The file the editor saves: the manifest with the layout annotation. */

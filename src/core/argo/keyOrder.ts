@@ -4,6 +4,8 @@
  * dependencies before the rest. Keys not named here keep their order.
  */
 
+import { carrySpellings } from '../yaml/spelling';
+
 const TOP = ['apiVersion', 'kind', 'metadata', 'spec', 'status'];
 const METADATA = ['name', 'generateName', 'namespace', 'labels', 'annotations'];
 const TASK = ['name', 'template', 'templateRef', 'inline', 'depends', 'dependencies', 'arguments'];
@@ -19,21 +21,45 @@ function ordered<T extends object>(obj: T, first: readonly string[]): T {
   if (present.every((k, i) => keys[i] === k)) return obj;
   const rest = keys.filter((k) => !present.includes(k));
   const value = (k: string): unknown => (obj as Record<string, unknown>)[k];
-  return Object.fromEntries([...present, ...rest].map((k) => [k, value(k)])) as T;
+  return withSpellingsOf(
+    obj,
+    Object.fromEntries([...present, ...rest].map((k) => [k, value(k)])) as T,
+  );
 }
 
-/** A copy of `value` with list items' `name` first, all the way down. */
+/** `copy`, carrying the source spellings recorded for `original` (same keys). */
+function withSpellingsOf<T extends object>(original: object, copy: T): T {
+  carrySpellings(original, copy);
+  return copy;
+}
+
+/**
+ * `value` with list items' `name` first, all the way down. Copies only what
+ * changes: untouched subtrees keep their identity (and the source spellings
+ * recorded against them).
+ */
 function nameFirstDeep(value: unknown): unknown {
   if (Array.isArray(value)) {
-    return value.map((item) => {
+    let changed = false;
+    const items = value.map((item) => {
       const inner = nameFirstDeep(item);
-      return typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-        ? ordered(inner, NAME_FIRST)
-        : inner;
+      const next =
+        typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+          ? ordered(inner, NAME_FIRST)
+          : inner;
+      if (next !== item) changed = true;
+      return next;
     });
+    return changed ? withSpellingsOf(value, items) : value;
   }
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, nameFirstDeep(v)]));
+    let changed = false;
+    const entries = Object.entries(value).map(([k, v]) => {
+      const next = nameFirstDeep(v);
+      if (next !== v) changed = true;
+      return [k, next] as const;
+    });
+    return changed ? withSpellingsOf(value, Object.fromEntries(entries)) : value;
   }
   return value;
 }

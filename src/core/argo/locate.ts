@@ -1,45 +1,44 @@
 /**
- * Source positions for diagnostics. js-yaml (used for speed) does not keep
- * positions, so when there is something to report, the `yaml` package parses
- * the text again and maps each diagnostic's field path to a line and column.
- * A path that does not exist in the text points to its nearest ancestor.
+ * Source positions for diagnostics: each diagnostic's field path is looked up
+ * in the source index the one parse of the text recorded
+ * (`../yaml/sourceIndex.ts`). A path the text does not have points to its
+ * nearest ancestor.
  */
-import { isNode, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
+import type { SourceIndex } from '../yaml/sourceIndex';
+import { loadYamlDocuments } from './yamlText';
 
+/** Adds line and column to diagnostics of document `documentIndex` that have a path but no line. */
+export function locateWith(
+  index: SourceIndex | undefined,
+  diagnostics: Diagnostic[],
+  documentIndex = 0,
+): Diagnostic[] {
+  if (!index || !diagnostics.some((d) => d.path && d.line === undefined)) return diagnostics;
+  return diagnostics.map((d) => {
+    if (!d.path || d.line !== undefined) return d;
+    const at = locatePath(index, documentIndex, d.path);
+    return at ? { ...d, line: at.line, column: at.column } : d;
+  });
+}
+
+/** The same for text that was not kept indexed: reads it once more. */
 export function locateDiagnostics(
   text: string,
   diagnostics: Diagnostic[],
   documentIndex = 0,
 ): Diagnostic[] {
   if (!diagnostics.some((d) => d.path && d.line === undefined)) return diagnostics;
-  const lineCounter = new LineCounter();
-  let docs: Document[];
-  try {
-    docs = parseAllDocuments(text, { lineCounter, uniqueKeys: false }) as Document[];
-  } catch {
-    return diagnostics;
-  }
-  const doc = Array.isArray(docs) ? docs[documentIndex] : undefined;
-  if (!doc) return diagnostics;
-  return diagnostics.map((d) => {
-    if (!d.path || d.line !== undefined) return d;
-    const offset = offsetOf(doc, d.path);
-    if (offset === undefined) return d;
-    const { line, col } = lineCounter.linePos(offset);
-    return { ...d, line, column: col };
-  });
+  return locateWith(loadYamlDocuments(text).index, diagnostics, documentIndex);
 }
 
-function offsetOf(doc: Document, path: readonly (string | number)[]): number | undefined {
-  // importManifest rewrites a CronWorkflow's old `schedule` as `schedules: [..]`:
-  // point at the `schedule` the text holds rather than at `spec`.
-  if (path[0] === 'spec' && path[1] === 'schedules' && !doc.hasIn(['spec', 'schedules'])) {
-    path = ['spec', 'schedule'];
-  }
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return node.range[0];
-  }
-  return undefined;
+/**
+ * importManifest rewrites a CronWorkflow's old `schedule` as `schedules: [..]`:
+ * where the text has no `schedules`, point at the `schedule` it holds.
+ */
+function locatePath(index: SourceIndex, doc: number, path: readonly (string | number)[]) {
+  const at = index.locate(doc, path);
+  if (at?.exact || path[0] !== 'spec' || path[1] !== 'schedules') return at;
+  const old = index.locate(doc, ['spec', 'schedule']);
+  return old?.exact ? old : at;
 }

@@ -1,34 +1,35 @@
 /**
- * Reading and writing YAML text safely. js-yaml is fast but trusts its input,
- * so loading is guarded: a size limit before parsing, and a budget on the
- * number of values after alias expansion (an alias bomb parses to a small
- * graph of shared references that explodes only when walked).
+ * Reading and writing YAML text safely and as Kubernetes reads it (YAML 1.1
+ * scalars, `../yaml/resolve11.ts`). js-yaml is fast but trusts its input, so
+ * loading is guarded: a size limit before parsing, a nesting limit while
+ * parsing, and a budget on the number of values after alias expansion (an
+ * alias bomb parses to a small graph of shared references that explodes only
+ * when walked). The one parse also records where each value came from, so
+ * diagnostics get lines without reading the text again.
  */
-import { CORE_SCHEMA, dump, loadAll, Type, YAMLException } from 'js-yaml';
+import { dump, loadAll, YAMLException } from 'js-yaml';
 import { error, type Result } from '../diagnostics';
+import { DUMP_SCHEMA, LOAD_SCHEMA } from '../yaml/schema11';
+import {
+  MAX_YAML_DEPTH,
+  SourceIndex,
+  SourceIndexBuilder,
+  YamlDepthError,
+} from '../yaml/sourceIndex';
+import { spellingReplacer } from '../yaml/spelling';
 
 /** The Argo API rejects bodies over 3 MiB; anything far beyond that is not a workflow. */
 export const MAX_YAML_BYTES = 4 * 1024 * 1024;
 /** Values a document may expand to once aliases are followed. */
 export const MAX_YAML_VALUES = 1_000_000;
 
-/**
- * YAML 1.2 core types plus merge keys (`<<`), without js-yaml's implicit
- * timestamps: Kubernetes (sigs.k8s.io/yaml) keeps `2024-01-01` a string, and a
- * Date would not survive export (it compiled to `{}`).
- */
-const LOAD_SCHEMA = CORE_SCHEMA.extend({
-  // js-yaml's own merge type (lib/type/merge.js), which @types/js-yaml does not export.
-  implicit: [
-    new Type('tag:yaml.org,2002:merge', {
-      kind: 'scalar',
-      resolve: (data: unknown) => data === '<<' || data === null,
-    }),
-  ],
-});
+export interface LoadedYaml extends Result<unknown[]> {
+  /** Where each value came from; absent when the text could not be read. */
+  index?: SourceIndex;
+}
 
 /** Every document in `text`, or diagnostics with the line and column where reading stopped. */
-export function loadYamlDocuments(text: string, source?: string): Result<unknown[]> {
+export function loadYamlDocuments(text: string, source?: string): LoadedYaml {
   const where = source !== undefined ? { source } : {};
   if (text.length > MAX_YAML_BYTES) {
     const mb = (text.length / (1024 * 1024)).toFixed(1);
@@ -43,12 +44,30 @@ export function loadYamlDocuments(text: string, source?: string): Result<unknown
       ],
     };
   }
+  // js-yaml drops a byte-order mark before reading: positions count without it.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const builder = new SourceIndexBuilder(body);
   let docs: unknown[];
   try {
-    docs = loadAll(text, undefined, { filename: source, schema: LOAD_SCHEMA }).filter(
-      (d) => d !== null && d !== undefined,
-    );
+    docs = loadAll(body, undefined, {
+      filename: source,
+      schema: LOAD_SCHEMA,
+      listener: builder.listener,
+    }).filter((d) => d !== null && d !== undefined);
   } catch (e) {
+    if (e instanceof YamlDepthError) {
+      const at = new SourceIndex(body, []).position(e.position);
+      return {
+        value: [],
+        diagnostics: [
+          error(
+            'too-deep',
+            `YAML nests deeper than ${MAX_YAML_DEPTH} levels here (a workflow nests about 15); the file looks damaged or generated`,
+            { ...where, ...at },
+          ),
+        ],
+      };
+    }
     if (e instanceof YAMLException) {
       return {
         value: [],
@@ -75,7 +94,7 @@ export function loadYamlDocuments(text: string, source?: string): Result<unknown
       ],
     };
   }
-  return { value: docs, diagnostics: [] };
+  return { value: docs, diagnostics: [], index: builder.finish() };
 }
 
 /** js-yaml's reason, naming the key when it is a duplicated one (js-yaml does not). */
@@ -101,9 +120,19 @@ function countValues(root: unknown, budget: number): number {
   return count;
 }
 
-/** YAML text for one document: no anchors, no folded lines, strings quoted only when needed. */
+/**
+ * YAML text for one document: no anchors, no folded lines, strings quoted
+ * only when needed (and whenever a YAML 1.1 reader would take them for
+ * something else), kept spellings written as they were read.
+ */
 export function dumpYaml(value: unknown): string {
-  return dump(value, { noRefs: true, lineWidth: -1, quotingType: '"' });
+  return dump(value, {
+    noRefs: true,
+    lineWidth: -1,
+    quotingType: '"',
+    schema: DUMP_SCHEMA,
+    replacer: spellingReplacer,
+  });
 }
 
 /** Several documents separated by `---`. */

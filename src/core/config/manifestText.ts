@@ -9,9 +9,11 @@
  * and written back without quotes: quoting it would turn the number Argo
  * substitutes into a string. Shared by the config reader and the inspector.
  */
-import { DEFAULT_SCHEMA, dump, Type } from 'js-yaml';
+import { dump, Type } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { MAX_YAML_BYTES } from '../argo/yamlText';
+import { KUBERNETES_PARSE, resolveAsKubernetes } from '../yaml/kubernetesScalars';
+import { DUMP_SCHEMA as KUBERNETES_DUMP } from '../yaml/schema11';
 import { isObject } from '../model/types';
 import { yamlErrorText } from './yamlNodes';
 
@@ -63,12 +65,14 @@ export function parseManifestText(text: string): ManifestParse {
     return t;
   });
   const lines = new LineCounter();
-  const doc = parseDocument(filled, { uniqueKeys: true, lineCounter: lines });
+  // kubectl reads the manifest Argo hands it: YAML 1.1 scalars, as everywhere.
+  const doc = parseDocument(filled, { ...KUBERNETES_PARSE, uniqueKeys: true, lineCounter: lines });
   const problem = doc.errors[0];
   if (problem) {
     const at = originalPosition(text, filled, ends, problem.pos[0]);
     return { ok: false, reason: 'syntax', message: yamlErrorText(problem), ...at };
   }
+  resolveAsKubernetes(doc);
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 0 });
@@ -126,7 +130,7 @@ class PlainPlaceholder {
   constructor(readonly text: string) {}
 }
 
-const DUMP_SCHEMA = DEFAULT_SCHEMA.extend({
+const DUMP_SCHEMA = KUBERNETES_DUMP.extend({
   implicit: [
     new Type('tag:argoflow.io,2024:plain-placeholder', {
       kind: 'scalar',

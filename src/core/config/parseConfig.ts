@@ -14,6 +14,7 @@ import { readContainerEntry } from './readContainer';
 import { readResourceEntry } from './readResource';
 import { yamlErrorText, type Field } from './yamlNodes';
 import { Reader } from './yamlReader';
+import { KUBERNETES_PARSE, resolveAsKubernetes } from '../yaml/kubernetesScalars';
 
 const SEED = Object.values(SECTIONS.seed) as string[];
 const LOWER = Object.values(SECTIONS.lowercase) as string[];
@@ -35,7 +36,14 @@ export function parseConfig(text: string, source = 'config.yaml'): Result<Palett
     return { value: [], diagnostics: [error('config-too-large', message, top)] };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Values become Argo templates: read them as Kubernetes will (YAML 1.1 scalars).
+  const doc = parseDocument(text, {
+    ...KUBERNETES_PARSE,
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  resolveAsKubernetes(doc);
   const r = new Reader(lineCounter, source);
   const duplicates: number[] = [];
   // An error at the very end (an unclosed quote or bracket) is shown on the last written line.
