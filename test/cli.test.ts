@@ -342,6 +342,19 @@ describe('runCommand', () => {
     ]);
     expect(manifests(text)).toEqual(manifests(`${withLayout}---\n${CYCLIC}`));
   });
+
+  it('fmt keeps a value that ends in a line break (args: ["\\n"]) and octal modes', () => {
+    const text = VALID.replace(
+      'container: {image: alpine}',
+      'container: {image: alpine, securityContext: {runAsUser: 0755}, args: ["a\\n\\n", "\\n"]}',
+    );
+    expect(text).not.toBe(VALID);
+    const r = runIn('fmt', text);
+    expect(r.code).toBe(0);
+    const written = `${r.out.join('\n')}\n`;
+    expect(written).toContain('runAsUser: 0755');
+    expect(manifests(written)).toEqual(manifests(text));
+  });
 });
 
 describe('runCommand on hostile input', () => {
