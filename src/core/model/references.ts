@@ -14,16 +14,28 @@ export function renameManyInTemplateString(
   text: string,
   names: ReadonlyMap<string, string>,
 ): string {
+  return rewriteReferences(text, 'tasks', 'tasks', names);
+}
+
+/**
+ * Rewrites `<from>.X` and `<from>['X']` inside `{{ }}` segments to
+ * `<to>.Y` for each X -> Y in `names`: a rename (`tasks` to `tasks`), or a
+ * steps template turned into a DAG (`steps` to `tasks`).
+ */
+export function rewriteReferences(
+  text: string,
+  from: 'tasks' | 'steps',
+  to: 'tasks' | 'steps',
+  names: ReadonlyMap<string, string>,
+): string {
   if (!text.includes('{{')) return text;
-  const dotted = /(\btasks\.)([a-zA-Z0-9][-a-zA-Z0-9]*)(?![-a-zA-Z0-9_])/g;
-  const bracket = /(\btasks\[\s*)(['"])([^'"]+)\2/g;
+  const dotted = new RegExp(`\\b${from}\\.([a-zA-Z0-9][-a-zA-Z0-9]*)(?![-a-zA-Z0-9_])`, 'g');
+  const bracket = new RegExp(`\\b${from}(\\[\\s*)(['"])([^'"]+)\\2`, 'g');
   return text.replace(/\{\{[\s\S]*?\}\}/g, (segment) =>
     segment
-      .replace(dotted, (m, prefix: string, name: string) =>
-        names.has(name) ? `${prefix}${names.get(name)}` : m,
-      )
-      .replace(bracket, (m, prefix: string, q: string, name: string) =>
-        names.has(name) ? `${prefix}${q}${names.get(name)}${q}` : m,
+      .replace(dotted, (m, name: string) => (names.has(name) ? `${to}.${names.get(name)}` : m))
+      .replace(bracket, (m, open: string, q: string, name: string) =>
+        names.has(name) ? `${to}${open}${q}${names.get(name)}${q}` : m,
       ),
   );
 }
