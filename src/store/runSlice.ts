@@ -143,7 +143,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
       const controller = new AbortController();
       watching = controller;
       const submitted = new Map(p.tasks.map((t) => [t.name, t]));
-      const blank: RunState = { name, phase: 'Pending', tasks: {} };
+      const blank: RunState = { name, phase: 'Pending', tasks: new Map() };
       set({ run: { state: initial ? runState(initial) : blank, watch: 'streaming', submitted } });
       const update = (patch: Partial<ActiveRun>) => {
         const run = get().run;

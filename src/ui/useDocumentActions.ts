@@ -7,6 +7,7 @@ import type { Pipeline } from '../core/model/types';
 import { useEditorStore } from './EditorContext';
 import { downloadText, workflowFileName } from './files';
 import { layoutInWorker } from './layout/runLayout';
+import { placesAll } from '../core/model/layout';
 
 export interface DocumentChoice {
   fileName: string;
@@ -21,7 +22,10 @@ export function useDocumentActions(onLoaded: () => void) {
   /** Places a pipeline on the canvas, laying it out first when it has no positions. */
   const load = useCallback(
     async (pipeline: Pipeline) => {
-      const missing = pipeline.tasks.some((t) => !pipeline.layout[t.name]);
+      const missing = !placesAll(
+        pipeline.layout,
+        pipeline.tasks.map((t) => t.name),
+      );
       let placed = pipeline;
       if (missing && pipeline.tasks.length > 0) {
         try {

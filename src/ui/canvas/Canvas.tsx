@@ -83,13 +83,13 @@ export function Canvas({
           return next;
         });
       }
-      const moves: Record<string, Point> = {};
+      const moves = new Map<string, Point>();
       let dragging = false;
       let selectionChanged = false;
       const selected = new Set(store.getState().selection);
       for (const c of changes) {
         if (c.type === 'position' && c.position) {
-          moves[c.id] = c.position;
+          moves.set(c.id, c.position);
           dragging ||= c.dragging === true;
         } else if (c.type === 'select') {
           selectionChanged = true;
@@ -97,7 +97,7 @@ export function Canvas({
           else selected.delete(c.id);
         }
       }
-      if (Object.keys(moves).length > 0) {
+      if (moves.size > 0) {
         if (dragging) store.getState().dragTasks(moves);
         else store.getState().placeTasks(moves);
       }

@@ -4,7 +4,7 @@ import { autoLayout } from '../../core/graph/autoLayout';
 import type { Task } from '../../core/model/types';
 
 self.onmessage = (
-  event: MessageEvent<{ id: number; tasks: Task[]; heights: Record<string, number> }>,
+  event: MessageEvent<{ id: number; tasks: Task[]; heights: Map<string, number> }>,
 ) => {
   const { id, tasks, heights } = event.data;
   try {

@@ -25,7 +25,7 @@ export function TemplateRunForm() {
           {p.name}{' '}
           <input
             name={`run-${p.name}`}
-            value={values[p.name] ?? ''}
+            value={Object.hasOwn(values, p.name) ? values[p.name] : ''}
             onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
           />
         </label>
