@@ -10,11 +10,17 @@
  */
 import { layoutOf } from '../model/layout';
 import type { Layout, Point, Task } from '../model/types';
+import { orderColumns } from './columnOrder';
 import { graphIndex, type GraphIndex } from './graphIndex';
 import { LAYOUT_SPACING, NODE_HEIGHT, NODE_WIDTH } from './layoutSpacing';
 
-/** Crossing-reduction sweeps: down, up, down, up. More help little on layered DAGs. */
-const SWEEPS = 4;
+/** Crossing-reduction sweeps, alternating right and left; the best order seen is kept. */
+const SWEEPS = 6;
+
+export interface LevelLayoutOptions {
+  /** Barycentre sweeps; 0 keeps the order tasks were discovered in. */
+  sweeps?: number;
+}
 
 /**
  * The dependency level of each task (by position in `index.names`): 0 for a
@@ -65,41 +71,10 @@ export function layeredLayoutSize(tasks: readonly Task[]): number {
 }
 
 /** Tasks by column, each column in its row order. */
-function columns(index: GraphIndex, level: Int32Array): number[][] {
+function columns(level: Int32Array): number[][] {
   const cols: number[][] = [];
   for (let i = 0; i < level.length; i++) (cols[level[i]!] ??= []).push(i);
   return cols.map((c) => c ?? []);
-}
-
-/**
- * Reorders each column by the mean relative row of each task's neighbours
- * on the side already placed (`up` sweeping right, `down` sweeping left).
- * A task without such neighbours keeps its relative row.
- */
-function sweep(cols: number[][], neighbours: readonly (readonly number[])[], forward: boolean) {
-  const n = neighbours.length;
-  const rel = new Float64Array(n);
-  for (const col of cols) col.forEach((t, r) => (rel[t] = (r + 0.5) / col.length));
-  const order = forward ? cols.keys() : [...cols.keys()].reverse();
-  let first = true;
-  for (const c of order) {
-    const col = cols[c]!;
-    if (first) {
-      first = false;
-      continue;
-    }
-    const key = new Float64Array(col.length);
-    col.forEach((t, r) => {
-      const ns = neighbours[t]!;
-      let sum = 0;
-      for (const j of ns) sum += rel[j]!;
-      key[r] = ns.length > 0 ? sum / ns.length : rel[t]!;
-    });
-    const rows = col.map((_, r) => r).sort((a, b) => key[a]! - key[b]! || a - b);
-    const sorted = rows.map((r) => col[r]!);
-    cols[c] = sorted;
-    sorted.forEach((t, r) => (rel[t] = (r + 0.5) / sorted.length));
-  }
 }
 
 /**
@@ -109,17 +84,18 @@ function sweep(cols: number[][], neighbours: readonly (readonly number[])[], for
 export function levelLayout(
   tasks: readonly Task[],
   heights: ReadonlyMap<string, number> = new Map(),
+  { sweeps = SWEEPS }: LevelLayoutOptions = {},
 ): Layout {
   const index = graphIndex(tasks);
   const level = dependencyLevels(index);
-  const cols = columns(index, level);
-  for (let s = 0; s < SWEEPS; s++) sweep(cols, s % 2 === 0 ? index.up : index.down, s % 2 === 0);
+  const cols = columns(level);
+  orderColumns(cols, index, level, sweeps);
   const { nodeSep, rankSep, margin } = LAYOUT_SPACING;
   const height = (i: number) => heights.get(index.names[i]!) ?? NODE_HEIGHT;
   const extent = cols.map(
     (col) => col.reduce((sum, t) => sum + height(t), 0) + nodeSep * Math.max(0, col.length - 1),
   );
-  const tallest = Math.max(0, ...extent);
+  const tallest = extent.reduce((a, b) => Math.max(a, b), 0);
   const points: [string, Point][] = [];
   cols.forEach((col, c) => {
     let y = margin + (tallest - extent[c]!) / 2;

@@ -47,3 +47,35 @@ export function placesAll(layout: Readonly<Layout>, names: Iterable<string>): bo
   for (const name of names) if (!pointAt(layout, name)) return false;
   return true;
 }
+
+export interface Bounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The box around every placed task, nodes `width` wide and as tall as
+ * `heights` says (else `baseHeight`): what fitting the view must show, even
+ * for nodes the canvas has not drawn yet. Undefined when nothing is placed.
+ */
+export function layoutBounds(
+  layout: Readonly<Layout>,
+  names: Iterable<string>,
+  size: { width: number; baseHeight: number; heights: ReadonlyMap<string, number> },
+): Bounds | undefined {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const name of names) {
+    const at = pointAt(layout, name);
+    if (!at || !Number.isFinite(at.x) || !Number.isFinite(at.y)) continue;
+    x0 = Math.min(x0, at.x);
+    y0 = Math.min(y0, at.y);
+    x1 = Math.max(x1, at.x + size.width);
+    y1 = Math.max(y1, at.y + (size.heights.get(name) ?? size.baseHeight));
+  }
+  return x0 === Infinity ? undefined : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
