@@ -31,6 +31,9 @@ import { DETAIL_ZOOM, TaskNode } from './TaskNode';
 import { CanvasViewContext, NO_TASKS, type CanvasView } from './canvasView';
 
 const nodeTypes = { task: TaskNode };
+// Low enough to fit thousands of tasks in view (a 5,000-task DAG placed by
+// level can be 50,000 px tall); nodes show as plain boxes that far out.
+const MIN_ZOOM = 0.01;
 
 /** Adds the server's lint problems to the per-task lists (rare, so copying is fine). */
 function withServerProblems(
@@ -252,7 +255,7 @@ export function Canvas({
           selectionKeyCode="Shift"
           colorMode={colorMode}
           onlyRenderVisibleElements
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={16} />
