@@ -8,6 +8,7 @@ import {
   argoUiLink,
   createArgoClient,
   explainError,
+  redactToken,
   runState,
   submitPipeline,
   updateStored,
@@ -94,7 +95,10 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
       explainError(e, {
         server: get().connection.server,
         namespace: client().connection.namespace,
+        token: get().token,
       });
+    /** Text from the server shown as it is (names, versions): the token is kept out of it too. */
+    const shown = (text: string) => redactToken(text, get().token);
     const uiBase = () => get().connection.uiBase || get().connection.server || '';
 
     const report = (outcome: SubmitOutcome, p: Pipeline): void => {
@@ -196,7 +200,9 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
           set({
             check: {
               status: 'ok',
-              message: `Connected to Argo ${String(version.version ?? '?')}${who ? ` as ${who}` : ''}, namespace ${c.connection.namespace}`,
+              message: shown(
+                `Connected to Argo ${String(version.version)}${who ? ` as ${who}` : ''}, namespace ${c.connection.namespace}`,
+              ),
             },
           });
         } catch (e) {

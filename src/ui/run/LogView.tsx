@@ -46,6 +46,7 @@ export function LogView({ task }: { task: string }) {
             explainError(e, {
               server: client.connection.server,
               namespace: client.connection.namespace,
+              token: client.connection.token,
             }),
           );
       });
