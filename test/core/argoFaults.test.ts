@@ -175,6 +175,20 @@ describe('bodies cut off and connections dropped', () => {
     );
   });
 
+  it('a body that stops coming in (the connection left open) times out, naming the endpoint', async () => {
+    argo.fault({ stallBodyAfterBytes: 12, path: /\/version$/ });
+    const c = createArgoClient(
+      { server: argo.url, namespace: 'argo', token: TOKEN },
+      { fetch: globalThis.fetch, timeoutMs: 100 },
+    );
+    const e = await failure(c.version());
+    expect(e).toMatchObject({
+      kind: 'timeout',
+      message:
+        'the answer to GET /api/v1/version stopped coming in; no complete answer after 0.1 s',
+    });
+  });
+
   it('a connection closed without an answer is "network"', async () => {
     argo.fault({ hangUp: true, path: /\/version$/ });
     const e = await failure(client().version());

@@ -68,7 +68,8 @@
  *   echoing the Authorization header, as a careless proxy's error page does),
  *   a delay, a stream dropped after N events, any body verbatim (`reply`: a
  *   wrong shape such as `[1,2,3]`, HTML), the real answer cut off mid-body
- *   (`cutBodyAfterBytes`), and a connection closed without an answer (`hangUp`).
+ *   (`cutBodyAfterBytes`) or stalled there with the connection open
+ *   (`stallBodyAfterBytes`), and a connection closed without an answer (`hangUp`).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -115,6 +116,8 @@ export type Fault =
   | { reply: string; status?: number; times?: number; path?: RegExp }
   /** Sends the real answer's headers (its full Content-Length) and this many bytes, then closes. */
   | { cutBodyAfterBytes: number; times?: number; path?: RegExp }
+  /** Like `cutBodyAfterBytes`, but keeps the connection open (as Vite's proxy does after a drop). */
+  | { stallBodyAfterBytes: number; times?: number; path?: RegExp }
   /** Closes the connection without answering. */
   | { hangUp: true; times?: number; path?: RegExp };
 
@@ -768,7 +771,7 @@ class Double {
         );
       const out = await route.handler({ req, res, params, query: url.searchParams, body });
       if (out === STREAMING) return;
-      if (typeof faulted === 'number') sendCut(res, 200, out, faulted);
+      if (typeof faulted === 'object') sendCut(res, 200, out, faulted.bytes, faulted.close);
       else send(res, 200, out);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(500, 13, (e as Error).message);
@@ -804,7 +807,7 @@ class Double {
     path: string,
     req: IncomingMessage,
     res: ServerResponse,
-  ): Promise<'answered' | number | undefined> {
+  ): Promise<'answered' | { bytes: number; close: boolean } | undefined> {
     const f = this.activeFault;
     if (!f || 'dropStreamAfterEvents' in f) return;
     if (f.path && !f.path.test(path)) return;
@@ -823,7 +826,8 @@ class Double {
       res.socket?.destroy();
       return 'answered';
     }
-    if ('cutBodyAfterBytes' in f) return f.cutBodyAfterBytes;
+    if ('cutBodyAfterBytes' in f) return { bytes: f.cutBodyAfterBytes, close: true };
+    if ('stallBodyAfterBytes' in f) return { bytes: f.stallBodyAfterBytes, close: false };
     const table: Record<number, [number, string]> = {
       401: [16, 'token not valid. see https://argo-workflows.readthedocs.io/en/latest/faq/'],
       403: [7, `User "${SERVICE_ACCOUNT}" is forbidden (injected fault)`],
@@ -1448,11 +1452,22 @@ function head(res: ServerResponse, status: number, headers: Record<string, strin
   res.writeHead(status, headers);
 }
 
-/** The answer's headers (its full length) and only its first `bytes` bytes, then the socket closes. */
-function sendCut(res: ServerResponse, status: number, body: unknown, bytes: number): void {
+/**
+ * The answer's headers (its full length) and only its first `bytes` bytes;
+ * then the socket closes, or (`close` false) stays open with nothing more.
+ */
+function sendCut(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  bytes: number,
+  close: boolean,
+): void {
   const text = Buffer.from(JSON.stringify(body));
   head(res, status, { 'Content-Type': 'application/json', 'Content-Length': text.length });
-  res.write(text.subarray(0, Math.min(bytes, text.length - 1)), () => res.socket?.destroy());
+  res.write(text.subarray(0, Math.min(bytes, text.length - 1)), () => {
+    if (close) res.socket?.destroy();
+  });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

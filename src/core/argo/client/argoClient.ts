@@ -94,45 +94,69 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
     return h;
   }
 
+  /**
+   * One request. A unary call (not `stream`) also reads the body, within the
+   * same time limit: a proxy that keeps the connection open after the server
+   * dropped it (Vite's does) would otherwise leave the call waiting forever.
+   */
   async function send(
     method: string,
     path: string,
     body?: unknown,
     signal?: AbortSignal,
     stream = false,
-  ): Promise<Response> {
+  ): Promise<{ response: Response; text: string }> {
     const controller = new AbortController();
+    let answered = false;
     const timer = stream
       ? undefined
-      : setTimeout(
-          () =>
-            controller.abort(new ArgoApiError('timeout', `no answer after ${timeoutMs / 1000} s`)),
-          timeoutMs,
-        );
+      : setTimeout(() => {
+          const s = timeoutMs / 1000;
+          controller.abort(
+            new ArgoApiError(
+              'timeout',
+              answered
+                ? `the answer to ${endpoint(method, path)} stopped coming in; no complete answer after ${s} s`
+                : `no answer after ${s} s`,
+            ),
+          );
+        }, timeoutMs);
     const onAbort = () => controller.abort(signal?.reason);
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
-    let response: Response;
-    try {
-      response = await options.fetch(base + path, {
-        method,
-        headers: headers(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal: controller.signal,
-      });
-    } catch (e) {
+    const failed = (e: unknown, otherwise: () => ArgoApiError) => {
       const reason: unknown = controller.signal.reason;
-      if (reason instanceof ArgoApiError) throw reason;
-      if (signal?.aborted) throw e;
-      throw new ArgoApiError('network', (e as Error).message || 'network error');
+      if (reason instanceof ArgoApiError) return reason;
+      if (signal?.aborted) return e;
+      return otherwise();
+    };
+    try {
+      let response: Response;
+      try {
+        response = await options.fetch(base + path, {
+          method,
+          headers: headers(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          body: body !== undefined ? JSON.stringify(body) : undefined,
+          signal: controller.signal,
+        });
+      } catch (e) {
+        throw failed(e, () => new ArgoApiError('network', (e as Error).message || 'network error'));
+      }
+      answered = true;
+      if (!response.ok)
+        throw errorFromReply(response.status, await response.text().catch(() => ''));
+      if (stream) return { response, text: '' };
+      try {
+        return { response, text: await response.text() };
+      } catch (e) {
+        throw failed(e, () => dropped(method, path, e));
+      }
     } finally {
       clearTimeout(timer);
       // A stream's body is read after this returns: keep the link, so that
       // aborting `signal` closes the stream (Argo keeps it open after the run ends).
       if (!stream) signal?.removeEventListener('abort', onAbort);
     }
-    if (!response.ok) throw errorFromReply(response.status, await response.text().catch(() => ''));
-    return response;
   }
 
   /** A unary call whose reply must have `shape`. */
@@ -144,14 +168,7 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
     signal?: AbortSignal,
   ): Promise<JsonObject> {
     return guarded(async () => {
-      const response = await send(method, path, body, signal);
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (e) {
-        if (signal?.aborted) throw e;
-        throw dropped(method, path, e);
-      }
+      const { response, text } = await send(method, path, body, signal);
       if (text.trim() === '') throw badReply(method, path, 'an empty body', response.status);
       let value: unknown;
       try {
@@ -178,10 +195,14 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
     signal?: AbortSignal,
   ): Promise<void> {
     return guarded(async () => {
-      const response = await send('GET', path, undefined, signal, true);
+      const { response } = await send('GET', path, undefined, signal, true);
       if (!response.body) throw badReply('GET', path, 'no body', response.status);
       try {
-        await readJsonLines<T>(response.body, onResult, {
+        // Lines already read when `signal` aborts are not delivered: nothing comes after an abort.
+        const deliver = (result: T) => {
+          if (!signal?.aborted) onResult(result);
+        };
+        await readJsonLines<T>(response.body, deliver, {
           badLine: (line, why) => badReply('GET', path, `${why}: ${line.slice(0, 120)}`),
           check: (result) => {
             const problem = shape.problem(result);
