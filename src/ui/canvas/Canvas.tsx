@@ -29,6 +29,7 @@ import {
 } from './flowAdapter';
 import { DETAIL_ZOOM, TaskNode } from './TaskNode';
 import { CanvasViewContext, NO_TASKS, type CanvasView } from './canvasView';
+import { useProgressiveReveal } from './useProgressiveReveal';
 
 const nodeTypes = { task: TaskNode };
 // Low enough to fit thousands of tasks in view (a 5,000-task DAG placed by
@@ -69,10 +70,11 @@ export function Canvas({
   const nodes = adapter.nodes(pipeline, selectedSet, problems, sizes);
   const edges = adapter.edges(pipeline);
   const selectedEdge = useEditor((s) => s.selectedEdge);
-  const shownEdges = useMemo(
+  const selectedEdges = useMemo(
     () => edges.map((e) => (e.id === selectedEdge ? { ...e, selected: true } : e)),
     [edges, selectedEdge],
   );
+  const { nodes: shownNodes, edges: shownEdges } = useProgressiveReveal(nodes, selectedEdges);
   const flow = useReactFlow<TaskFlowNode, DependencyEdge>();
 
   const onNodesChange = useCallback(
@@ -240,7 +242,7 @@ export function Canvas({
     >
       <CanvasViewContext.Provider value={view}>
         <ReactFlow<TaskFlowNode, DependencyEdge>
-          nodes={nodes}
+          nodes={shownNodes}
           edges={shownEdges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
