@@ -25,6 +25,7 @@ import { nodeHeights, wireData } from '../../src/core/model/dataFlow';
 import { pointAt } from '../../src/core/model/layout';
 import { runState } from '../../src/core/argo/client/runStatus';
 import { plain } from '../../src/core/config/yamlNodes';
+import { scheduleProblem } from '../../src/core/argo/cron';
 import { linesToRecord } from '../../src/ui/inspector/fields';
 import { parseDocument } from 'yaml';
 
@@ -197,6 +198,13 @@ describe('task names that are built-in object properties', () => {
 });
 
 describe('keys named like built-ins in text the user types', () => {
+  it("a cron '@every' with a unit named like a built-in is refused, not NaN", () => {
+    expect(scheduleProblem('@every 1constructor')).toBe(
+      "schedule '@every 1constructor' is not a valid cron expression: '@every' needs a Go duration such as 1h30m or 90s",
+    );
+    expect(scheduleProblem('@every 90s')).toBeUndefined();
+  });
+
   it('KEY=value lines keep a __proto__ or constructor key as data', () => {
     const record = linesToRecord('__proto__=x\nconstructor=y');
     expect(Object.getPrototypeOf(record)).toBe(Object.prototype);
