@@ -32,9 +32,9 @@ export function TemplateRunForm() {
       }}
     >
       {pager && <Pager what="template parameters" pager={pager} />}
-      {rows.map(({ item }) => (
+      {rows.map(({ item, index }) => (
         <ValueField
-          key={item.name}
+          key={index}
           name={item.name}
           value={values.get(item.name) ?? ''}
           onChange={setValue}
