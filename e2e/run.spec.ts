@@ -3,15 +3,11 @@
  * (test/support/argoServerDouble.ts): once through the Vite preview proxy, and
  * once through Debian's real nginx running deploy/nginx.conf.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { configureConnection, launch, openEditor, twoConnected, yamlText } from './support/browser';
+import { startNginx } from './support/nginx';
 
 const doubleUrl = () => inject('doubleUrl');
 
@@ -123,51 +119,15 @@ describe('through the Vite preview proxy', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => done(port));
-    });
-  });
-}
-
 describe('through nginx with deploy/nginx.conf', () => {
-  let nginx: ChildProcess | undefined;
+  let nginx: { url: string; stop(): void } | undefined;
   let url = '';
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'argoflow-nginx-'));
-    for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(dir, d));
-    const port = await freePort();
-    const server = readFileSync('deploy/nginx.conf', 'utf8')
-      .replaceAll('${LISTEN}', `127.0.0.1:${port}`)
-      .replaceAll('${APP_ROOT}', resolve('dist'))
-      .replaceAll('${ARGO_SERVER}', doubleUrl());
-    writeFileSync(join(dir, 'server.conf'), server);
-    writeFileSync(
-      join(dir, 'nginx.conf'),
-      `worker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nuser root;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log off;\n` +
-        ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-          .map((d) => `  ${d === 'body' ? 'client_body' : d}_temp_path ${dir}/${d};\n`)
-          .join('') +
-        `  include ${dir}/server.conf;\n}\n`,
-    );
-    nginx = spawn('nginx', ['-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    url = `http://127.0.0.1:${port}/`;
-    for (let i = 0; i < 50; i++) {
-      try {
-        if ((await fetch(url)).ok) return;
-      } catch {
-        // starting
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`nginx did not start; see ${dir}/error.log`);
+    nginx = await startNginx(doubleUrl());
+    url = nginx.url;
   });
   afterAll(() => {
-    nginx?.kill('SIGTERM');
+    nginx?.stop();
   });
 
   it('serves the app and proxies submit, the event stream and logs', async () => {

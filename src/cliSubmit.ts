@@ -8,6 +8,7 @@ import { openDocuments } from './core/argo/document';
 import {
   createArgoClient,
   explainError,
+  redactToken,
   runState,
   submitPipeline,
   watchRun,
@@ -70,7 +71,7 @@ export async function runSubmit(
   const namespace =
     args.namespace ?? (typeof p.metadata.namespace === 'string' ? p.metadata.namespace : 'argo');
   const client = createArgoClient({ server: args.server, namespace, token }, { fetch });
-  const ctx = { server: args.server, namespace, browser: false };
+  const ctx = { server: args.server, namespace, browser: false, token };
   const outcome = await submitPipeline(client, p);
   if (outcome.status === 'invalid') {
     // Our validator's problems carry a field path: print them as FILE:LINE:COL, as `lint` does.
@@ -94,7 +95,8 @@ export async function runSubmit(
     const final = await watchRun(client, outcome.name, (wf) => {
       const state = runState(wf);
       const line = `${state.phase}${state.progress ? ` ${state.progress}` : ''}${state.message ? `: ${state.message}` : ''}`;
-      if (line !== last) io.err(line);
+      // Status messages come from the server: the token is kept out of them too.
+      if (line !== last) io.err(redactToken(line, token));
       last = line;
     });
     return final && runState(final).phase === 'Succeeded' ? 0 : 1;

@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { connect } from '../core/model/connections';
 import {
   addTask,
-  moveTask,
+  moveTasks,
   removeTask,
   renameTask,
   updateTask,
@@ -27,6 +27,12 @@ import type { Pipeline, Point, Task } from '../core/model/types';
 import type { TaskResult } from '../core/argo/depends';
 import { emptyHistory, record, redo, undo, type History } from './history';
 import type { EditorState } from './editorStore';
+
+/** Positions by task name: a Map, or a record read by its own keys only. */
+export type Moves = ReadonlyMap<string, Point> | Readonly<Record<string, Point>>;
+
+const entriesOf = (moves: Moves): Iterable<readonly [string, Point]> =>
+  moves instanceof Map ? moves : Object.entries(moves);
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -75,10 +81,10 @@ export interface DocumentSlice {
     withReferences: boolean,
   ): void;
   /** Moves nodes while dragging: no history step until `endDrag`. */
-  dragTasks(moves: Record<string, Point>): void;
+  dragTasks(moves: Moves): void;
   endDrag(): void;
   /** Moves nodes as one undoable step (auto-layout, paste). */
-  placeTasks(moves: Record<string, Point>): void;
+  placeTasks(moves: Moves): void;
   undo(): void;
   redo(): void;
   setNotice(notice: Notice | undefined): void;
@@ -96,8 +102,6 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       serverDiagnostics: [],
     });
   };
-  const moveAll = (p: Pipeline, moves: Record<string, Point>): Pipeline =>
-    Object.entries(moves).reduce((acc, [name, point]) => moveTask(acc, name, point), p);
 
   return {
     pipeline: createPipeline(),
@@ -210,7 +214,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     },
     dragTasks(moves) {
       const { pipeline, dragStart } = get();
-      set({ pipeline: moveAll(pipeline, moves), dragStart: dragStart ?? pipeline });
+      set({ pipeline: moveTasks(pipeline, entriesOf(moves)), dragStart: dragStart ?? pipeline });
     },
     endDrag() {
       const { dragStart, pipeline, history } = get();
@@ -221,7 +225,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       });
     },
     placeTasks(moves) {
-      commit(moveAll(get().pipeline, moves));
+      commit(moveTasks(get().pipeline, entriesOf(moves)));
     },
     undo() {
       const step = undo(get().history, get().pipeline);

@@ -4,13 +4,19 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice, type DocumentSlice } from './documentSlice';
+import { createLayoutSlice, type LayoutSlice } from './layoutSlice';
 import { createPaletteSlice, type PaletteSlice } from './paletteSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createYamlSlice, type YamlSlice } from './yamlSlice';
 import { createRunSlice, type RunDeps, type RunSlice } from './runSlice';
 import { DEFAULT_SETTINGS } from './connectionSettings';
 
-export type EditorState = DocumentSlice & SelectionSlice & PaletteSlice & YamlSlice & RunSlice;
+export type EditorState = DocumentSlice &
+  SelectionSlice &
+  PaletteSlice &
+  YamlSlice &
+  RunSlice &
+  LayoutSlice;
 export type EditorStore = StoreApi<EditorState>;
 
 /** `deps` are the outside world: fetch and storage. Tests pass test doubles. */
@@ -27,5 +33,6 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
     ...createPaletteSlice(...a),
     ...createYamlSlice(...a),
     ...createRunSlice(runDeps)(...a),
+    ...createLayoutSlice(...a),
   }));
 }

@@ -8,6 +8,7 @@ import {
   argoUiLink,
   createArgoClient,
   explainError,
+  redactToken,
   runState,
   submitPipeline,
   updateStored,
@@ -94,7 +95,10 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
       explainError(e, {
         server: get().connection.server,
         namespace: client().connection.namespace,
+        token: get().token,
       });
+    /** Text from the server shown as it is (names, versions): the token is kept out of it too. */
+    const shown = (text: string) => redactToken(text, get().token);
     const uiBase = () => get().connection.uiBase || get().connection.server || '';
 
     const report = (outcome: SubmitOutcome, p: Pipeline): void => {
@@ -143,7 +147,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
       const controller = new AbortController();
       watching = controller;
       const submitted = new Map(p.tasks.map((t) => [t.name, t]));
-      const blank: RunState = { name, phase: 'Pending', tasks: {} };
+      const blank: RunState = { name, phase: 'Pending', tasks: new Map() };
       set({ run: { state: initial ? runState(initial) : blank, watch: 'streaming', submitted } });
       const update = (patch: Partial<ActiveRun>) => {
         const run = get().run;
@@ -196,7 +200,9 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
           set({
             check: {
               status: 'ok',
-              message: `Connected to Argo ${String(version.version ?? '?')}${who ? ` as ${who}` : ''}, namespace ${c.connection.namespace}`,
+              message: shown(
+                `Connected to Argo ${String(version.version)}${who ? ` as ${who}` : ''}, namespace ${c.connection.namespace}`,
+              ),
             },
           });
         } catch (e) {

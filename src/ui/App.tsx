@@ -5,6 +5,10 @@ import type { PaletteEntry } from '../core/config';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { readSettings } from '../store/connectionSettings';
 import { boot } from './boot';
+import { NODE_HEIGHT, NODE_WIDTH } from '../core/graph/layoutSpacing';
+import { layoutBounds } from '../core/model/layout';
+import { nodeHeights } from '../core/model/dataFlow';
+import { LayoutStatus } from './layout/LayoutStatus';
 import { ConnectionDialog } from './run/ConnectionDialog';
 import { OpenRunDialog } from './run/OpenRunDialog';
 import { RunPanel } from './run/RunPanel';
@@ -59,8 +63,18 @@ export function App({ store: given }: { store?: EditorStore }) {
 function Editor() {
   const store = useEditorStore();
   const flow = useReactFlow();
-  // Wait a frame so React Flow has measured the new nodes before fitting them.
-  const fit = useCallback(() => requestAnimationFrame(() => void flow.fitView()), [flow]);
+  // Fits the whole placement, from the positions rather than from what React
+  // Flow has measured: it draws only the nodes in view, so fitView would fit
+  // the few nodes a large graph happened to show first.
+  const fit = useCallback(() => {
+    const p = store.getState().pipeline;
+    const bounds = layoutBounds(
+      p.layout,
+      p.tasks.map((t) => t.name),
+      { width: NODE_WIDTH, baseHeight: NODE_HEIGHT, heights: nodeHeights(p, NODE_HEIGHT) },
+    );
+    if (bounds) void flow.fitBounds(bounds, { padding: 0.1 });
+  }, [flow, store]);
   const docs = useDocumentActions(fit);
   const [theme, toggleTheme] = useTheme();
   const [help, setHelp] = useState(false);
@@ -108,8 +122,8 @@ function Editor() {
         onNew={docs.newDocument}
         onOpen={open}
         onDownload={docs.download}
-        onAutoLayout={() => void docs.autoLayout().then(() => flow.fitView())}
-        onFit={() => void flow.fitView()}
+        onAutoLayout={docs.autoLayout}
+        onFit={fit}
         onToggleTheme={toggleTheme}
         onHelp={() => setHelp(true)}
         onConnection={() => setDialog('connection')}
@@ -120,6 +134,7 @@ function Editor() {
       <main className="centre">
         <Canvas onOpenFile={docs.openFile} colorMode={theme} />
         <Notice />
+        <LayoutStatus />
         <SubmitResultBar />
       </main>
       <Inspector />

@@ -6,41 +6,37 @@ import { formatDiagnostic, hasErrors } from '../core/diagnostics';
 import type { Pipeline } from '../core/model/types';
 import { useEditorStore } from './EditorContext';
 import { downloadText, workflowFileName } from './files';
-import { layoutInWorker } from './layout/runLayout';
+import {
+  browserLayoutDeps,
+  cancelLayout,
+  layOutOnRequest,
+  placeOpened,
+  type LayoutDeps,
+} from './layout/layoutJob';
 
 export interface DocumentChoice {
   fileName: string;
   pipelines: Pipeline[];
 }
 
-/** `onLoaded` runs after a document is placed on the canvas (the editor fits the view). */
-export function useDocumentActions(onLoaded: () => void) {
+/**
+ * `onLoaded` runs whenever the canvas shows a new placement (a document
+ * opened, a layout applied): the editor fits the view to it.
+ */
+export function useDocumentActions(
+  onLoaded: () => void,
+  layoutDeps: LayoutDeps = browserLayoutDeps,
+) {
   const store = useEditorStore();
   const [choice, setChoice] = useState<DocumentChoice | undefined>();
 
-  /** Places a pipeline on the canvas, laying it out first when it has no positions. */
+  /** Shows a pipeline at once; tasks without positions are laid out in the background. */
   const load = useCallback(
-    async (pipeline: Pipeline) => {
-      const missing = pipeline.tasks.some((t) => !pipeline.layout[t.name]);
-      let placed = pipeline;
-      if (missing && pipeline.tasks.length > 0) {
-        try {
-          placed = {
-            ...pipeline,
-            layout: { ...(await layoutInWorker(pipeline)), ...pipeline.layout },
-          };
-        } catch (e) {
-          store.getState().setNotice({
-            kind: 'error',
-            message: `Automatic layout failed: ${(e as Error).message}`,
-          });
-        }
-      }
-      store.getState().setPipeline(placed);
+    (pipeline: Pipeline) => {
       store.getState().select([]);
-      onLoaded();
+      placeOpened(store, pipeline, layoutDeps, onLoaded);
     },
-    [store, onLoaded],
+    [store, onLoaded, layoutDeps],
   );
 
   const openText = useCallback(
@@ -64,7 +60,7 @@ export function useDocumentActions(onLoaded: () => void) {
         });
       }
       if (pipelines.length > 1) setChoice({ fileName, pipelines });
-      else void load(pipelines[0]!);
+      else load(pipelines[0]!);
     },
     [store, load],
   );
@@ -92,7 +88,7 @@ export function useDocumentActions(onLoaded: () => void) {
   const choose = useCallback(
     (pipeline: Pipeline | undefined) => {
       setChoice(undefined);
-      if (pipeline) void load(pipeline);
+      if (pipeline) load(pipeline);
     },
     [load],
   );
@@ -109,20 +105,15 @@ export function useDocumentActions(onLoaded: () => void) {
       !window.confirm('Start a new workflow? The current one can still be restored with Undo.')
     )
       return;
+    cancelLayout(store);
     store.getState().newPipeline();
     store.getState().select([]);
   }, [store]);
 
-  const autoLayout = useCallback(async () => {
-    const { pipeline } = store.getState();
-    try {
-      store.getState().placeTasks(await layoutInWorker(pipeline));
-    } catch (e) {
-      store
-        .getState()
-        .setNotice({ kind: 'error', message: `Automatic layout failed: ${(e as Error).message}` });
-    }
-  }, [store]);
+  const autoLayout = useCallback(
+    () => layOutOnRequest(store, layoutDeps, onLoaded),
+    [store, layoutDeps, onLoaded],
+  );
 
   return { openText, openFile, download, newDocument, autoLayout, choice, choose };
 }

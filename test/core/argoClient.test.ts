@@ -231,7 +231,7 @@ describe('unary endpoints', () => {
     expect(meta(wf).labels['workflows.argoproj.io/workflow-template']).toBe('sub-1');
     const done = await waitFor(nameOf(wf));
     expect(phaseOf(done)).toBe('Succeeded');
-    const pod = runState(done).tasks.a!.podName;
+    const pod = runState(done).tasks.get('a')!.podName;
     const lines: LogEntry[] = [];
     await c.logs(nameOf(wf), { podName: pod }, (e) => lines.push(e));
     expect(lines.map((l) => l.content)).toContain('+ echo from-param');
@@ -271,7 +271,7 @@ describe('run lifecycle', () => {
     expect((await failure(c.retry(name))).kind).toBe('invalid');
     const failed = await waitFor(name);
     expect(phaseOf(failed)).toBe('Failed');
-    expect(runState(failed).tasks).toMatchObject({
+    expect(Object.fromEntries(runState(failed).tasks)).toMatchObject({
       a: { phase: 'Succeeded' },
       b: { phase: 'Failed', message: 'Error (exit code 1)' },
       c: { phase: 'Omitted' },
@@ -364,7 +364,7 @@ describe('logs', () => {
     const c = client();
     const name = await createChain(c);
     const done = await waitFor(name);
-    const { podName } = runState(done).tasks.b!;
+    const { podName } = runState(done).tasks.get('b')!;
     expect(podName).toMatch(new RegExp(`^${name}-echo-\\d+$`));
     const entries: LogEntry[] = [];
     await c.logs(name, { podName }, (e) => entries.push(e));
@@ -388,15 +388,15 @@ describe('logs', () => {
   it('follow: streams while the pod runs and ends when it finishes', async () => {
     const c = client();
     const name = await createChain(c);
-    const running = await waitFor(name, (wf) => runState(wf).tasks.a !== undefined);
-    const { podName } = runState(running).tasks.a!;
+    const running = await waitFor(name, (wf) => runState(wf).tasks.get('a') !== undefined);
+    const { podName } = runState(running).tasks.get('a')!;
     const start = argo.requests.length;
     const entries: LogEntry[] = [];
     await c.logs(name, { podName, follow: true }, (e) => entries.push(e));
     const { query } = since(start).find((r) => r.path.endsWith('/log'))!;
     expect(new URLSearchParams(query).get('logOptions.follow')).toBe('true');
     expect(entries.map((e) => e.content).at(-1)).toMatch(/sub-process exited/);
-    expect(runState(await c.getWorkflow(name)).tasks.a?.phase).toBe('Succeeded');
+    expect(runState(await c.getWorkflow(name)).tasks.get('a')?.phase).toBe('Succeeded');
     await waitFor(name);
   });
 });

@@ -40,9 +40,9 @@ describe('autoLayout', () => {
     const p = diamond();
     const heights = nodeHeights(p, NODE_HEIGHT);
     // Three input ports (plus result) make each node taller than the base.
-    expect(heights.a).toBeGreaterThan(NODE_HEIGHT);
+    expect(heights.get('a')).toBeGreaterThan(NODE_HEIGHT);
     const layout = autoLayout(p.tasks, heights);
-    const box = (n: string) => ({ ...layout[n]!, w: NODE_WIDTH, h: heights[n] ?? NODE_HEIGHT });
+    const box = (n: string) => ({ ...layout[n]!, w: NODE_WIDTH, h: heights.get(n) ?? NODE_HEIGHT });
     const overlap = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
       a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
     expect(overlap(box('b'), box('c'))).toBe(false);

@@ -84,7 +84,7 @@ describe('watchRun against the double', () => {
     expect(statuses).toEqual(['streaming']);
     expect(phases.at(-1)).toBe('Succeeded');
     expect(phases).toContain('Running');
-    expect(Object.values(runState(final!).tasks).map((t) => t.phase)).toEqual([
+    expect([...runState(final!).tasks.values()].map((t) => t.phase)).toEqual([
       'Succeeded',
       'Succeeded',
       'Succeeded',
@@ -97,7 +97,7 @@ describe('watchRun against the double', () => {
     const name = await start();
     const { final } = await watch(name);
     expect(phase(final)).toBe('Failed');
-    expect(runState(final!).tasks).toMatchObject({
+    expect(Object.fromEntries(runState(final!).tasks)).toMatchObject({
       t1: { phase: 'Succeeded' },
       t2: { phase: 'Failed' },
       t3: { phase: 'Omitted' },
@@ -350,20 +350,20 @@ describe('runState', () => {
   });
 
   it("gives each task of the root DAG its node's phase; nested nodes are not tasks", () => {
-    expect(state.tasks.extract).toMatchObject({
+    expect(state.tasks.get('extract')).toMatchObject({
       phase: 'Succeeded',
       nodeId: id('1001'),
       startedAt: '2024-05-01T10:00:00Z',
       finishedAt: '2024-05-01T10:01:05Z',
     });
-    expect(state.tasks.report?.phase).toBe('Pending');
-    expect(state.tasks.sub?.phase).toBe('Running');
-    expect(state.tasks.inner).toBeUndefined();
-    expect(state.tasks[WF]).toBeUndefined();
+    expect(state.tasks.get('report')?.phase).toBe('Pending');
+    expect(state.tasks.get('sub')?.phase).toBe('Running');
+    expect(state.tasks.get('inner')).toBeUndefined();
+    expect(state.tasks.get(WF)).toBeUndefined();
   });
 
   it("a retried task takes the Retry node's phase, and the newest attempt's pod", () => {
-    expect(state.tasks.load).toMatchObject({
+    expect(state.tasks.get('load')).toMatchObject({
       phase: 'Running',
       nodeId: id('2002'),
       message: 'retrying',
@@ -372,8 +372,8 @@ describe('runState', () => {
   });
 
   it('pod names follow POD_NAMES v2: <wf>-<template>-<hash of the node id>', () => {
-    expect(state.tasks.extract?.podName).toBe(`${WF}-extract-tmpl-1001`);
-    expect(state.tasks.report?.podName).toBe(`${WF}-render-5005`); // templateRef.template
+    expect(state.tasks.get('extract')?.podName).toBe(`${WF}-extract-tmpl-1001`);
+    expect(state.tasks.get('report')?.podName).toBe(`${WF}-render-5005`); // templateRef.template
   });
 
   it('an empty or status-less workflow is Pending with no tasks', () => {
@@ -385,7 +385,7 @@ describe('runState', () => {
       message: undefined,
       startedAt: undefined,
       finishedAt: undefined,
-      tasks: {},
+      tasks: new Map(),
     });
     expect(runState({}).name).toBe('');
   });

@@ -244,8 +244,8 @@ describe('submit', () => {
     const done = await until(store, finished);
     expect(done.run?.state.phase).toBe('Succeeded');
     expect(done.run?.state.name).toBe(result.name);
-    expect(done.run?.state.tasks.extract?.phase).toBe('Succeeded');
-    expect(done.run?.state.tasks.load?.phase).toBe('Succeeded');
+    expect(done.run?.state.tasks.get('extract')?.phase).toBe('Succeeded');
+    expect(done.run?.state.tasks.get('load')?.phase).toBe('Succeeded');
     expect([...done.run!.submitted.keys()]).toEqual(['extract', 'load']);
   });
 
@@ -255,7 +255,7 @@ describe('submit', () => {
     await store.getState().submit();
     const done = await until(store, finished);
     expect(done.run?.state.phase).toBe('Failed');
-    expect(done.run?.state.tasks.load).toMatchObject({
+    expect(done.run?.state.tasks.get('load')).toMatchObject({
       phase: 'Failed',
       message: 'Error (exit code 1)',
     });

@@ -63,6 +63,13 @@
  * - Extra control routes for out-of-process use (no auth, not under /api/):
  *   POST /__double/fault (a Fault as JSON, `path` a regex source, or null),
  *   POST /__double/fail-tasks (string[]), GET /__double/requests.
+ * - Injected faults (`fault()`) are not Argo behaviour but what a network, a
+ *   proxy or a wrong address does: a status with Argo's wording (optionally
+ *   echoing the Authorization header, as a careless proxy's error page does),
+ *   a delay, a stream dropped after N events, any body verbatim (`reply`: a
+ *   wrong shape such as `[1,2,3]`, HTML), the real answer cut off mid-body
+ *   (`cutBodyAfterBytes`) or stalled there with the connection open
+ *   (`stallBodyAfterBytes`), and a connection closed without an answer (`hangUp`).
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -96,9 +103,23 @@ export interface ArgoServerDoubleOptions {
 }
 
 export type Fault =
-  | { status: 401 | 403 | 500 | 503; times?: number; path?: RegExp }
+  | {
+      status: 401 | 403 | 500 | 503;
+      times?: number;
+      path?: RegExp;
+      /** Puts the request's Authorization header in the error message, as a careless proxy does. */
+      echoAuthorization?: boolean;
+    }
   | { delayMs: number; path?: RegExp }
-  | { dropStreamAfterEvents: number };
+  | { dropStreamAfterEvents: number }
+  /** Answers `reply` verbatim (status 200 unless given): a wrong shape, HTML, a truncated JSON. */
+  | { reply: string; status?: number; times?: number; path?: RegExp }
+  /** Sends the real answer's headers (its full Content-Length) and this many bytes, then closes. */
+  | { cutBodyAfterBytes: number; times?: number; path?: RegExp }
+  /** Like `cutBodyAfterBytes`, but keeps the connection open (as Vite's proxy does after a drop). */
+  | { stallBodyAfterBytes: number; times?: number; path?: RegExp }
+  /** Closes the connection without answering. */
+  | { hangUp: true; times?: number; path?: RegExp };
 
 export interface RecordedRequest {
   method: string;
@@ -713,7 +734,8 @@ class Double {
       const matches = this.routes.filter((r) => r.pattern.test(path));
       const route = matches.find((r) => r.method === req.method);
       streamRoute = route?.stream ?? false;
-      await this.applyFault(path);
+      const faulted = await this.applyFault(path, req, res);
+      if (faulted === 'answered') return;
       if (!route) {
         if (matches.length > 0) throw new ApiError(501, 12, 'Method Not Allowed');
         throw new ApiError(404, 5, 'Not Found');
@@ -748,7 +770,9 @@ class Double {
           route.verb === 'get' ? params.name : undefined,
         );
       const out = await route.handler({ req, res, params, query: url.searchParams, body });
-      if (out !== STREAMING) send(res, 200, out);
+      if (out === STREAMING) return;
+      if (typeof faulted === 'object') sendCut(res, 200, out, faulted.bytes, faulted.close);
+      else send(res, 200, out);
     } catch (e) {
       const err = e instanceof ApiError ? e : new ApiError(500, 13, (e as Error).message);
       if (res.headersSent) res.destroy();
@@ -774,13 +798,36 @@ class Double {
     );
   }
 
-  private async applyFault(path: string): Promise<void> {
+  /**
+   * The injected fault for this request: throws the error it answers,
+   * 'answered' when it wrote (or dropped) the response itself, the byte count
+   * to cut the real answer at, or undefined.
+   */
+  private async applyFault(
+    path: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<'answered' | { bytes: number; close: boolean } | undefined> {
     const f = this.activeFault;
     if (!f || 'dropStreamAfterEvents' in f) return;
     if (f.path && !f.path.test(path)) return;
-    if ('delayMs' in f) return sleep(f.delayMs);
+    if ('delayMs' in f) return sleep(f.delayMs).then(() => undefined);
     if (f.times !== undefined && (f.used ?? 0) >= f.times) return;
     f.used = (f.used ?? 0) + 1;
+    if ('reply' in f) {
+      head(res, f.status ?? 200, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(f.reply),
+      });
+      res.end(f.reply);
+      return 'answered';
+    }
+    if ('hangUp' in f) {
+      res.socket?.destroy();
+      return 'answered';
+    }
+    if ('cutBodyAfterBytes' in f) return { bytes: f.cutBodyAfterBytes, close: true };
+    if ('stallBodyAfterBytes' in f) return { bytes: f.stallBodyAfterBytes, close: false };
     const table: Record<number, [number, string]> = {
       401: [16, 'token not valid. see https://argo-workflows.readthedocs.io/en/latest/faq/'],
       403: [7, `User "${SERVICE_ACCOUNT}" is forbidden (injected fault)`],
@@ -788,7 +835,10 @@ class Double {
       503: [14, 'the server is currently unable to handle the request (injected fault)'],
     };
     const [code, message] = table[f.status]!;
-    throw new ApiError(f.status, code, message);
+    const echoed = f.echoAuthorization
+      ? ` (request headers: Authorization: ${req.headers.authorization ?? '(none)'})`
+      : '';
+    throw new ApiError(f.status, code, message + echoed);
   }
 
   private dropAfter(): number | undefined {
@@ -1400,6 +1450,24 @@ function head(res: ServerResponse, status: number, headers: Record<string, strin
   const rec = recorded.get(res);
   if (rec) rec.status = status;
   res.writeHead(status, headers);
+}
+
+/**
+ * The answer's headers (its full length) and only its first `bytes` bytes;
+ * then the socket closes, or (`close` false) stays open with nothing more.
+ */
+function sendCut(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  bytes: number,
+  close: boolean,
+): void {
+  const text = Buffer.from(JSON.stringify(body));
+  head(res, status, { 'Content-Type': 'application/json', 'Content-Length': text.length });
+  res.write(text.subarray(0, Math.min(bytes, text.length - 1)), () => {
+    if (close) res.socket?.destroy();
+  });
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -3,6 +3,7 @@
  * template, optionally writes the layout annotation, and orders keys the way
  * Argo users write them. Returns a plain object; `emit` turns it into YAML.
  */
+import { pointAt } from '../model/layout';
 import { dagTemplateIndex } from '../model/pipeline';
 import { templates, withTemplates } from '../model/spec';
 import {
@@ -52,15 +53,19 @@ function insertTasks(p: Pipeline): Pipeline {
 }
 
 function withLayout(metadata: JsonObject, layout: Layout, names: string[]): JsonObject {
-  const positions: Record<string, [number, number]> = {};
+  // Entries, not `positions[name] = ...`: a task named `__proto__` is a key like any other.
+  const positions: [string, [number, number]][] = [];
   for (const name of names) {
-    const point = layout[name];
-    if (point) positions[name] = [Math.round(point.x), Math.round(point.y)];
+    const point = pointAt(layout, name);
+    if (point) positions.push([name, [Math.round(point.x), Math.round(point.y)]]);
   }
-  if (Object.keys(positions).length === 0) return metadata;
+  if (positions.length === 0) return metadata;
   const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
   return {
     ...metadata,
-    annotations: { ...annotations, [LAYOUT_ANNOTATION]: JSON.stringify(positions) },
+    annotations: {
+      ...annotations,
+      [LAYOUT_ANNOTATION]: JSON.stringify(Object.fromEntries(positions)),
+    },
   };
 }

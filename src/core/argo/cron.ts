@@ -91,7 +91,8 @@ function goDurationMs(text: string): number | undefined {
   if (!/^(\d+(\.\d*)?|\.\d+)[a-zµμ]+((\d+(\.\d*)?|\.\d+)[a-zµμ]+)*$/.test(text)) return undefined;
   let total = 0;
   for (const m of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)([a-zµμ]+)/g)) {
-    const unit = GO_UNITS[m[2]!];
+    // Own keys only: `@every 1constructor` must not find Object's constructor.
+    const unit = Object.hasOwn(GO_UNITS, m[2]!) ? GO_UNITS[m[2]!] : undefined;
     if (unit === undefined) return undefined;
     total += Number(m[1]) * unit;
   }

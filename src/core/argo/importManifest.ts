@@ -4,6 +4,7 @@
  * compile(importManifest(doc)) deep-equals doc without that annotation.
  */
 import { error, warning, type Diagnostic, type Result } from '../diagnostics';
+import { emptyLayout } from '../model/layout';
 import {
   isObject,
   LAYOUT_ANNOTATION,
@@ -97,7 +98,8 @@ function splitLayout(
 
 /** The layout annotation is JSON `{"task": [x, y], ...}`; a damaged one is dropped with a warning. */
 export function parseLayout(raw: unknown, diagnostics: Diagnostic[]): Layout {
-  const layout: Layout = {};
+  // Null prototype: a task named `__proto__` is a key like any other.
+  const layout = emptyLayout();
   try {
     const parsed: unknown = typeof raw === 'string' ? JSON.parse(raw) : undefined;
     if (!isObject(parsed)) throw new Error('not an object');

@@ -150,11 +150,11 @@ export function readResourceRequirements(r: Reader, f: Field | undefined): JsonO
   for (const [key, field] of r.fields(map, f.path, NESTED_KEYS.resources)) {
     const quantities = r.map(field);
     if (!quantities) continue;
-    const values: Record<string, string> = {};
+    const values: [string, string][] = [];
     for (const [resource, q] of r.fields(quantities, field.path)) {
-      values[resource] = r.text(q) ?? '';
+      values.push([resource, r.text(q) ?? '']);
     }
-    out[key] = values;
+    out[key] = Object.fromEntries(values);
   }
   return r.errors === before ? out : undefined;
 }

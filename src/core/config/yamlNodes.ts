@@ -19,10 +19,10 @@ export interface Field {
 export function plain(node: YNode): unknown {
   if (isScalar(node)) return node.value;
   if (isMap(node)) {
-    const out: Record<string, unknown> = {};
-    for (const pair of node.items)
-      out[String(plain(pair.key as YNode))] = plain(pair.value as YNode);
-    return out;
+    // Entries, not `out[key] = v`: a `__proto__` key is data here, not a prototype.
+    return Object.fromEntries(
+      node.items.map((pair) => [String(plain(pair.key as YNode)), plain(pair.value as YNode)]),
+    );
   }
   if (isSeq(node)) return node.items.map((item) => plain(item as YNode));
   return null;

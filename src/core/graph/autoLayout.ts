@@ -1,14 +1,16 @@
 /**
  * Automatic layout: left to right by dependency level (dagre's layered
  * layout). Pure and synchronous; the editor runs it in a Web Worker because
- * it takes seconds at thousands of tasks.
+ * it takes seconds at a thousand tasks and minutes at a few thousand (see
+ * `levelLayout` for the placement shown meanwhile).
  */
 import dagre from '@dagrejs/dagre';
-import type { Layout, Task } from '../model/types';
+import { layoutOf } from '../model/layout';
+import type { Layout, Point, Task } from '../model/types';
 import { graphIndex } from './graphIndex';
+import { LAYOUT_SPACING, NODE_HEIGHT, NODE_WIDTH } from './layoutSpacing';
 
-export const NODE_WIDTH = 220;
-export const NODE_HEIGHT = 72;
+export { NODE_HEIGHT, NODE_WIDTH } from './layoutSpacing';
 
 /**
  * Lays tasks out left to right by dependency level. `heights` gives a task's
@@ -16,25 +18,34 @@ export const NODE_HEIGHT = 72;
  */
 export function autoLayout(
   tasks: readonly Task[],
-  heights: Readonly<Record<string, number>> = {},
+  heights: ReadonlyMap<string, number> = new Map(),
 ): Layout {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 32, ranksep: 80, marginx: 20, marginy: 20 });
+  const { nodeSep, rankSep, margin } = LAYOUT_SPACING;
+  g.setGraph({
+    rankdir: 'LR',
+    nodesep: nodeSep,
+    ranksep: rankSep,
+    marginx: margin,
+    marginy: margin,
+  });
   g.setDefaultEdgeLabel(() => ({}));
   const { names, down } = graphIndex(tasks);
-  const height = (name: string) => heights[name] ?? NODE_HEIGHT;
-  names.forEach((name) => g.setNode(name, { width: NODE_WIDTH, height: height(name) }));
-  down.forEach((targets, i) => targets.forEach((j) => g.setEdge(names[i]!, names[j]!)));
+  // dagre keys its graph by node id in plain objects: a task named
+  // `constructor` or `__proto__` would break it, so it sees indices only.
+  const height = (i: number) => heights.get(names[i]!) ?? NODE_HEIGHT;
+  names.forEach((_, i) => g.setNode(String(i), { width: NODE_WIDTH, height: height(i) }));
+  down.forEach((targets, i) => targets.forEach((j) => g.setEdge(String(i), String(j))));
   dagre.layout(g);
-  const layout: Layout = {};
-  for (const name of names) {
-    const node = g.node(name);
+  const points: [string, Point][] = [];
+  names.forEach((name, i) => {
+    const node = g.node(String(i));
     // dagre gives centres; React Flow positions are top-left corners.
-    if (node)
-      layout[name] = {
-        x: Math.round(node.x - NODE_WIDTH / 2),
-        y: Math.round(node.y - height(name) / 2),
-      };
-  }
-  return layout;
+    if (node && Number.isFinite(node.x) && Number.isFinite(node.y))
+      points.push([
+        name,
+        { x: Math.round(node.x - NODE_WIDTH / 2), y: Math.round(node.y - height(i) / 2) },
+      ]);
+  });
+  return layoutOf(points);
 }

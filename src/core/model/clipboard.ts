@@ -5,6 +5,7 @@
  */
 import { taskDependencies } from '../graph/taskDependencies';
 import { ensureDag } from './ensureDag';
+import { emptyLayout, pointAt, withPoints } from './layout';
 import { uniqueName } from './names';
 import { addTemplate, dropDependency, retargetTask } from './operations';
 import { taskNames } from './pipeline';
@@ -23,8 +24,11 @@ export function copyTasks(p: Pipeline, names: readonly string[]): Clip {
   const templates = [...new Set(tasks.map((t) => t.template))]
     .map((name) => findTemplate(p, name))
     .filter((t): t is Template => t !== undefined);
-  const layout: Layout = {};
-  for (const t of tasks) if (p.layout[t.name]) layout[t.name] = p.layout[t.name]!;
+  const layout = emptyLayout();
+  for (const t of tasks) {
+    const at = pointAt(p.layout, t.name);
+    if (at) layout[t.name] = at;
+  }
   return { tasks, templates, layout };
 }
 
@@ -49,18 +53,22 @@ export function pasteTasks(
     taken.add(name);
     names.set(t.name, name);
   }
-  const layout = { ...next.layout };
+  const placed: [string, Point][] = [];
   const pasted = clip.tasks.map((t) => {
     let task = t;
     for (const dep of taskDependencies(t)) if (!copied.has(dep)) task = dropDependency(task, dep);
     task = { ...retargetTask(task, names), name: names.get(t.name)! };
     if (t.template && templateNames.has(t.template)) task.template = templateNames.get(t.template)!;
-    const at = clip.layout[t.name];
-    if (at) layout[task.name] = { x: at.x + offset.x, y: at.y + offset.y };
+    const at = pointAt(clip.layout, t.name);
+    if (at) placed.push([task.name, { x: at.x + offset.x, y: at.y + offset.y }]);
     return task;
   });
   return {
-    pipeline: { ...next, tasks: [...next.tasks, ...pasted], layout },
+    pipeline: {
+      ...next,
+      tasks: [...next.tasks, ...pasted],
+      layout: withPoints(next.layout, placed),
+    },
     names: [...names.values()],
   };
 }

@@ -304,12 +304,12 @@ const PORT_ROW_HEIGHT = 15;
  * How tall each task's node will be: the base height plus a row per port on
  * its longer side, so automatic layout leaves room for the ports.
  */
-export function nodeHeights(p: Pipeline, base: number): Record<string, number> {
-  const heights: Record<string, number> = {};
+export function nodeHeights(p: Pipeline, base: number): Map<string, number> {
+  const heights = new Map<string, number>();
   for (const task of p.tasks) {
     const { inputs, outputs } = taskPorts(p, task);
     const rows = Math.max(inputs.length, outputs.length);
-    if (rows > 0) heights[task.name] = base + 6 + rows * PORT_ROW_HEIGHT;
+    if (rows > 0) heights.set(task.name, base + 6 + rows * PORT_ROW_HEIGHT);
   }
   return heights;
 }

@@ -16,6 +16,7 @@ import { graphIndex, rememberIndex } from '../graph/graphIndex';
 import { taskDependencies } from '../graph/taskDependencies';
 import { deepEqual } from '../util/deepEqual';
 import { ensureDag } from './ensureDag';
+import { pointAt, withoutPoints, withPoints } from './layout';
 import { findTask, taskNames } from './pipeline';
 import { mapStrings, renameManyInTemplateString } from './references';
 import { templates, withTemplates } from './spec';
@@ -53,7 +54,9 @@ export function addTask(
     ...options.fields,
   };
   task.name = name;
-  const layout = options.position ? { ...next.layout, [name]: options.position } : next.layout;
+  const layout = options.position
+    ? withPoints(next.layout, [[name, options.position]])
+    : next.layout;
   return { pipeline: { ...next, tasks: [...next.tasks, task], layout }, name };
 }
 
@@ -75,7 +78,7 @@ export function removeTask(p: Pipeline, name: string): Pipeline {
   const removed = findTask(p, name);
   if (!removed) return p;
   const tasks = p.tasks.filter((t) => t !== removed).map((t) => dropDependency(t, name));
-  const { [name]: _gone, ...layout } = p.layout;
+  const layout = pointAt(p.layout, name) ? withoutPoints(p.layout, [name]) : p.layout;
   let next: Pipeline = { ...p, tasks, layout };
   if (removed.template && isLibraryFree(next) && !usedTemplateNames(next).has(removed.template)) {
     next = withTemplates(
@@ -151,11 +154,9 @@ export function renameTask(p: Pipeline, from: string, to: string): Result<Pipeli
       .join(' ');
     return { ...renamed, dag: { ...dag, target } };
   });
-  const { [from]: point, ...layout } = p.layout;
-  const next = withTemplates(
-    { ...p, tasks, layout: point ? { ...layout, [to]: point } : layout },
-    list,
-  );
+  const point = pointAt(p.layout, from);
+  const layout = point ? withPoints(withoutPoints(p.layout, [from]), [[to, point]]) : p.layout;
+  const next = withTemplates({ ...p, tasks, layout }, list);
   return { value: next, diagnostics: [] };
 }
 
@@ -209,9 +210,17 @@ export function updateTask(p: Pipeline, name: string, update: (task: Task) => Ta
 }
 
 export function moveTask(p: Pipeline, name: string, to: Point): Pipeline {
-  const at = p.layout[name];
-  if (at && at.x === to.x && at.y === to.y) return p;
-  return { ...p, layout: { ...p.layout, [name]: { x: to.x, y: to.y } } };
+  return moveTasks(p, [[name, to]]);
+}
+
+/** Moves many tasks with one copy of the layout (auto-layout of thousands, a group drag). */
+export function moveTasks(p: Pipeline, moves: Iterable<readonly [string, Point]>): Pipeline {
+  const changed: [string, Point][] = [];
+  for (const [name, to] of moves) {
+    const at = pointAt(p.layout, name);
+    if (!at || at.x !== to.x || at.y !== to.y) changed.push([name, { x: to.x, y: to.y }]);
+  }
+  return changed.length === 0 ? p : { ...p, layout: withPoints(p.layout, changed) };
 }
 
 /** Replaces one template; every task that runs it sees the change. */

@@ -69,9 +69,12 @@ export interface ArgumentParameter {
  */
 export function setArgumentParameters(p: Pipeline, rows: ArgumentParameter[]): Pipeline {
   const args = workflowObject(p, 'arguments');
-  const before = Array.isArray(args.parameters) ? args.parameters.filter(isObject) : [];
+  const before = new Map<unknown, JsonObject>();
+  if (Array.isArray(args.parameters))
+    for (const b of args.parameters.filter(isObject))
+      if (!before.has(b.name)) before.set(b.name, b);
   const parameters = rows.map((row) => {
-    let param: JsonObject = { ...before.find((b) => b.name === row.name), name: row.name };
+    let param: JsonObject = { ...before.get(row.name), name: row.name };
     for (const key of ['value', 'enum', 'description'] as const)
       param = setOrDelete(param, key, row[key]);
     return param;
@@ -79,15 +82,28 @@ export function setArgumentParameters(p: Pipeline, rows: ArgumentParameter[]): P
   return setWorkflowField(p, 'arguments', setOrDelete(args, 'parameters', parameters));
 }
 
-/** The parameters of an `arguments` object as rows (name, value, enum, description). */
+const rowCache = new WeakMap<JsonObject, ArgumentParameter>();
+
+/**
+ * The parameters of an `arguments` object as rows (name, value, enum,
+ * description). A parameter object that did not change gives the same row
+ * object, so a list of thousands re-renders only the rows that changed.
+ */
 export function parameterRows(args: unknown): ArgumentParameter[] {
   const list = isObject(args) && Array.isArray(args.parameters) ? args.parameters : [];
-  return list.filter(isObject).map((param) => ({
-    name: String(param.name ?? ''),
-    ...(param.value !== undefined ? { value: String(param.value) } : {}),
-    ...(Array.isArray(param.enum) ? { enum: param.enum.map(String) } : {}),
-    ...(param.description !== undefined ? { description: String(param.description) } : {}),
-  }));
+  return list.filter(isObject).map((param) => {
+    let row = rowCache.get(param);
+    if (!row) {
+      row = {
+        name: String(param.name ?? ''),
+        ...(param.value !== undefined ? { value: String(param.value) } : {}),
+        ...(Array.isArray(param.enum) ? { enum: param.enum.map(String) } : {}),
+        ...(param.description !== undefined ? { description: String(param.description) } : {}),
+      };
+      rowCache.set(param, row);
+    }
+    return row;
+  });
 }
 
 /** The workflow's argument parameters as rows. */

@@ -29,8 +29,12 @@ import {
 } from './flowAdapter';
 import { DETAIL_ZOOM, TaskNode } from './TaskNode';
 import { CanvasViewContext, NO_TASKS, type CanvasView } from './canvasView';
+import { useProgressiveReveal } from './useProgressiveReveal';
 
 const nodeTypes = { task: TaskNode };
+// Low enough to fit thousands of tasks in view (a 5,000-task DAG placed by
+// level can be 50,000 px tall); nodes show as plain boxes that far out.
+const MIN_ZOOM = 0.01;
 
 /** Adds the server's lint problems to the per-task lists (rare, so copying is fine). */
 function withServerProblems(
@@ -66,10 +70,11 @@ export function Canvas({
   const nodes = adapter.nodes(pipeline, selectedSet, problems, sizes);
   const edges = adapter.edges(pipeline);
   const selectedEdge = useEditor((s) => s.selectedEdge);
-  const shownEdges = useMemo(
+  const selectedEdges = useMemo(
     () => edges.map((e) => (e.id === selectedEdge ? { ...e, selected: true } : e)),
     [edges, selectedEdge],
   );
+  const { nodes: shownNodes, edges: shownEdges } = useProgressiveReveal(nodes, selectedEdges);
   const flow = useReactFlow<TaskFlowNode, DependencyEdge>();
 
   const onNodesChange = useCallback(
@@ -83,13 +88,13 @@ export function Canvas({
           return next;
         });
       }
-      const moves: Record<string, Point> = {};
+      const moves = new Map<string, Point>();
       let dragging = false;
       let selectionChanged = false;
       const selected = new Set(store.getState().selection);
       for (const c of changes) {
         if (c.type === 'position' && c.position) {
-          moves[c.id] = c.position;
+          moves.set(c.id, c.position);
           dragging ||= c.dragging === true;
         } else if (c.type === 'select') {
           selectionChanged = true;
@@ -97,7 +102,7 @@ export function Canvas({
           else selected.delete(c.id);
         }
       }
-      if (Object.keys(moves).length > 0) {
+      if (moves.size > 0) {
         if (dragging) store.getState().dragTasks(moves);
         else store.getState().placeTasks(moves);
       }
@@ -237,7 +242,7 @@ export function Canvas({
     >
       <CanvasViewContext.Provider value={view}>
         <ReactFlow<TaskFlowNode, DependencyEdge>
-          nodes={nodes}
+          nodes={shownNodes}
           edges={shownEdges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
@@ -252,7 +257,7 @@ export function Canvas({
           selectionKeyCode="Shift"
           colorMode={colorMode}
           onlyRenderVisibleElements
-          minZoom={0.05}
+          minZoom={MIN_ZOOM}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={16} />

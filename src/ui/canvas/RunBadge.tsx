@@ -6,7 +6,7 @@ import { findTask } from '../../core/model/pipeline';
 import { useEditor } from '../EditorContext';
 
 export function RunBadge({ task }: { task: string }) {
-  const run = useEditor((s) => s.run?.state.tasks[task]);
+  const run = useEditor((s) => s.run?.state.tasks.get(task));
   const inRun = useEditor((s) => s.run !== undefined);
   const changed = useEditor((s) =>
     s.run ? s.run.submitted.get(task) !== findTask(s.pipeline, task) : false,

@@ -17,6 +17,7 @@ import {
   type DataEdge,
   type Port,
 } from '../../core/model/dataFlow';
+import { pointAt } from '../../core/model/layout';
 import type { Pipeline, Point, Task, Template } from '../../core/model/types';
 
 export interface TaskNodeData extends Record<string, unknown> {
@@ -110,7 +111,7 @@ export function createFlowAdapter() {
     let changed = p.tasks.length !== lastNodes.length;
     const out = p.tasks.map((task, i) => {
       const template = findTemplate(p, task.template);
-      const position = p.layout[task.name];
+      const position = pointAt(p.layout, task.name);
       const selected = selection.has(task.name);
       const taskProblems = problems.get(task.name);
       const measured = sizes.get(task.name);

@@ -161,10 +161,12 @@ function resourceLines(resources: unknown): string {
 }
 
 function linesToResources(text: string): JsonObject {
-  const out: Record<string, Record<string, string>> = {};
+  // Maps, not `out[group] ??= {}`: a group typed as `constructor` would find Object there.
+  const groups = new Map<string, [string, string][]>();
   for (const [key, value] of Object.entries(linesToRecord(text))) {
     const [group, name] = key.includes('.') ? key.split('.', 2) : ['requests', key];
-    (out[group!] ??= {})[name!] = value;
+    const list = groups.get(group!) ?? [];
+    groups.set(group!, [...list, [name!, value]]);
   }
-  return out;
+  return Object.fromEntries([...groups].map(([group, list]) => [group, Object.fromEntries(list)]));
 }

@@ -107,14 +107,17 @@ export const linesToList = (text: string): string[] =>
 export const listToLines = (list: unknown): string =>
   Array.isArray(list) ? list.map(String).join('\n') : '';
 
-/** `KEY=value` lines <-> a record. */
+/**
+ * `KEY=value` lines <-> a record. Built from entries: `out[key] = v` would
+ * set the prototype for a `__proto__` key instead of keeping it.
+ */
 export function linesToRecord(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const entries: [string, string][] = [];
   for (const line of linesToList(text)) {
     const at = line.indexOf('=');
-    if (at > 0) out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    if (at > 0) entries.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
   }
-  return out;
+  return Object.fromEntries(entries);
 }
 export const recordToLines = (record: unknown): string =>
   record && typeof record === 'object'

@@ -9,8 +9,8 @@ const MAX_LINES = 5000;
 export function LogView({ task }: { task: string }) {
   const store = useEditorStore();
   const runName = useEditor((s) => s.run?.state.name);
-  const podName = useEditor((s) => s.run?.state.tasks[task]?.podName);
-  const running = useEditor((s) => s.run?.state.tasks[task]?.phase === 'Running');
+  const podName = useEditor((s) => s.run?.state.tasks.get(task)?.podName);
+  const running = useEditor((s) => s.run?.state.tasks.get(task)?.phase === 'Running');
   const [lines, setLines] = useState<string[]>([]);
   const [problem, setProblem] = useState<string>();
 
@@ -46,6 +46,7 @@ export function LogView({ task }: { task: string }) {
             explainError(e, {
               server: client.connection.server,
               namespace: client.connection.namespace,
+              token: client.connection.token,
             }),
           );
       });

@@ -56,7 +56,7 @@ export function RunPanel() {
       )}
       {selected ? (
         <LogView
-          key={`${selected}/${state.tasks[selected]?.nodeId ?? ''}/${state.tasks[selected]?.phase === 'Running'}`}
+          key={`${selected}/${state.tasks.get(selected)?.nodeId ?? ''}/${state.tasks.get(selected)?.phase === 'Running'}`}
           task={selected}
         />
       ) : (

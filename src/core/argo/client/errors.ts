@@ -4,9 +4,11 @@
  * `{code, message}` with an HTTP status (design notes; swagger.json
  * `grpc.gateway.runtime.Error`).
  */
+import { redactToken } from './redact';
 
 export type ArgoErrorKind =
   | 'network' // no answer: server down, wrong address, or blocked by the browser (no CORS)
+  | 'dropped' // the connection broke while the answer (or a stream) was being read
   | 'timeout'
   | 'tls' // the proxy could not verify the server's certificate
   | 'unauthorized' // 401: token missing, wrong or expired
@@ -16,7 +18,7 @@ export type ArgoErrorKind =
   | 'invalid' // 400, and lint's 500 with code 2
   | 'too-large'
   | 'server' // other 5xx
-  | 'bad-reply'; // an answer that is not what the API promises
+  | 'bad-reply'; // an answer that is not what the API promises (the message names the endpoint)
 
 export class ArgoApiError extends Error {
   constructor(
@@ -78,10 +80,19 @@ export interface ExplainContext {
   namespace: string;
   /** false for the CLI: no CORS or proxy advice there. */
   browser?: boolean;
+  /** The token in use: never shown, whatever a server echoed (see redact.ts). */
+  token?: string;
 }
 
-/** What went wrong and what to do, in words, for the connection settings and the submit button. */
+/**
+ * What went wrong and what to do, in words, for the connection settings, the
+ * submit button, the run panel and the CLI. The token never appears in it.
+ */
 export function explainError(e: unknown, ctx: ExplainContext): string {
+  return redactToken(explainUnredacted(e, ctx), ctx.token);
+}
+
+function explainUnredacted(e: unknown, ctx: ExplainContext): string {
   if (!(e instanceof ArgoApiError))
     return `Unexpected error: ${(e as Error)?.message ?? String(e)}`;
   const where = ctx.server || 'this app’s own address (through its proxy)';
@@ -90,6 +101,8 @@ export function explainError(e: unknown, ctx: ExplainContext): string {
       if (ctx.browser === false)
         return `Could not reach the Argo Server at ${where} (${e.message}). Check the address (Argo Server listens on port 2746, HTTPS by default) and that it is running.`;
       return `Could not reach the Argo Server at ${where}. If the app runs on another origin than the server, the browser blocks the call: the Argo Server sends no CORS headers on /api/ (argo-workflows issue 14099). Serve the app through its proxy instead: ARGO_SERVER=https://your-server:2746 npm run dev (add ARGO_INSECURE=1 for a self-signed certificate), or use the nginx setup in docs/deploy.md. (${e.message})`;
+    case 'dropped':
+      return `The connection to the Argo Server at ${where} dropped: ${e.message}. Try again; if it keeps happening, check the proxy or load balancer in between (its timeouts and body size limits).`;
     case 'timeout':
       return `The Argo Server at ${where} did not answer in time. ${e.message}`;
     case 'tls':
@@ -109,6 +122,9 @@ export function explainError(e: unknown, ctx: ExplainContext): string {
     case 'server':
       return `The Argo Server failed (HTTP ${e.status ?? '?'}): ${e.message}`;
     case 'bad-reply':
-      return `The Argo Server sent an answer the editor cannot read: ${e.message}`;
+      // The client's own messages name the server and the endpoint already.
+      return /^the server at /.test(e.message)
+        ? e.message[0]!.toUpperCase() + e.message.slice(1)
+        : `The Argo Server sent an answer the editor cannot read: ${e.message}`;
   }
 }

@@ -24,7 +24,8 @@ export interface RunState {
   message?: string;
   startedAt?: string;
   finishedAt?: string;
-  tasks: Record<string, TaskRun>;
+  /** By task name (a Map: `constructor` is a task name like any other). */
+  tasks: ReadonlyMap<string, TaskRun>;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -42,24 +43,24 @@ export function runState(workflow: JsonObject): RunState {
   const root =
     nodes.find((n) => n.id === name) ?? nodes.find((n) => !n.boundaryID && n.type === 'DAG');
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const tasks: Record<string, TaskRun> = {};
+  const tasks = new Map<string, TaskRun>();
   for (const node of nodes) {
     const task = str(node.displayName);
     if (!task || node === root) continue;
     if (root && node.boundaryID !== undefined && node.boundaryID !== root.id) continue;
-    if (tasks[task] && node.type !== 'Retry') continue;
+    if (tasks.has(task) && node.type !== 'Retry') continue;
     const nodeId = str(node.id) ?? '';
     // A Retry node has no pod of its own: its attempts (children, newest last) do.
     const attempts = node.type === 'Retry' && Array.isArray(node.children) ? node.children : [];
     const pod = byId.get(attempts[attempts.length - 1]) ?? node;
-    tasks[task] = {
+    tasks.set(task, {
       phase: str(node.phase) ?? 'Pending',
       nodeId,
       podName: podName(name, str(pod.id) ?? '', templateOf(pod)),
       startedAt: str(node.startedAt),
       finishedAt: str(node.finishedAt),
       message: str(node.message),
-    };
+    });
   }
   return {
     name,

@@ -6,10 +6,22 @@
  */
 import { ArgoApiError } from './errors';
 
-/** Calls `onResult` for each `result` in a newline-delimited JSON body until it ends. */
+export interface LineChecks {
+  /** The error for a line that is not JSON, or not a `{result}` or `{error}` object. */
+  badLine(line: string, why: string): Error;
+  /** The error for a result of the wrong shape, or undefined when it fits. */
+  check(result: unknown): Error | undefined;
+}
+
+/**
+ * Calls `onResult` for each `result` in a newline-delimited JSON body until
+ * it ends. A read that fails (the connection dropped) rejects with the
+ * reader's error; the caller says it in words.
+ */
 export async function readJsonLines<T>(
   body: ReadableStream<Uint8Array>,
   onResult: (result: T) => void,
+  checks: LineChecks,
 ): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -23,8 +35,15 @@ export async function readJsonLines<T>(
     try {
       parsed = JSON.parse(line.startsWith('data:') ? line.slice(5) : line) as typeof parsed;
     } catch {
-      throw new ArgoApiError('bad-reply', `stream line is not JSON: ${line.slice(0, 120)}`);
+      throw checks.badLine(line, 'a line that is not JSON');
     }
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      Array.isArray(parsed) ||
+      (parsed.result === undefined && parsed.error === undefined)
+    )
+      throw checks.badLine(line, 'a line that is neither {"result": ...} nor {"error": ...}');
     if (parsed.error)
       throw new ArgoApiError(
         'server',
@@ -32,7 +51,11 @@ export async function readJsonLines<T>(
         parsed.error.http_code,
         parsed.error.grpc_code,
       );
-    if (parsed.result !== undefined) onResult(parsed.result);
+    if (parsed.result !== undefined) {
+      const wrong = checks.check(parsed.result);
+      if (wrong) throw wrong;
+      onResult(parsed.result);
+    }
   };
   for (;;) {
     const { done, value } = await reader.read();

@@ -2,7 +2,7 @@
 // comma list, description) and the artifacts as a YAML list. Argo reads
 // `{{workflow.parameters.<name>}}` from these; a Workflow must give every
 // parameter a value, one of its enum when it has one.
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { PARAM_NAME_PATTERN, uniqueName } from '../../../core/model/names';
 import { isObject } from '../../../core/model/types';
 import {
@@ -16,6 +16,7 @@ import {
 } from '../../../core/model/workflowFields';
 import { useEditorStore } from '../../EditorContext';
 import { TextField } from '../fields';
+import { Pager, usePage } from '../Pager';
 import { Section } from './Section';
 import { useWorkflowField } from './useWorkflowField';
 import { YamlListField } from './YamlListField';
@@ -37,30 +38,55 @@ const ARTIFACT_EXAMPLE = `- name: data
   s3:
     key: inputs/data.csv`;
 
+const parameterName = (row: ArgumentParameter) => row.name;
+
+/** How many parameters have each name: a row checks its name in O(1). */
+function nameCounts(rows: readonly ArgumentParameter[]): ReadonlyMap<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+  return counts;
+}
+
 export function ArgumentsSection() {
   const store = useEditorStore();
   const apply = store.getState().apply;
   const args = useWorkflowField('arguments');
+  // Rows keep their identity while their parameter is unchanged (see
+  // parameterRows), so an edit re-renders the edited row and not the others.
   const rows = useMemo(() => parameterRows(args), [args]);
+  const counts = useMemo(() => nameCounts(rows), [rows]);
+  const { rows: shown, pager, showLast } = usePage(rows, parameterName);
   const artifacts = isObject(args) ? args.artifacts : undefined;
+  const onChange = useCallback(
+    (index: number, patch: Partial<ArgumentParameter>) =>
+      apply((p) => updateArgumentParameter(p, index, patch)),
+    [apply],
+  );
+  const onRemove = useCallback(
+    (index: number) => apply((p) => removeArgumentParameter(p, index)),
+    [apply],
+  );
 
-  const add = () =>
+  const add = () => {
     apply((p) => {
       const current = argumentParameters(p);
       const name = uniqueName('param', new Set(current.map((r) => r.name)));
       return setArgumentParameters(p, [...current, { name }]);
     });
+    showLast();
+  };
 
   return (
     <Section title="Arguments" open>
-      {rows.map((row, i) => (
+      {pager && <Pager what="parameters" pager={pager} />}
+      {shown.map(({ item, index }) => (
         <ParameterRow
-          key={i}
-          index={i}
-          row={row}
-          taken={rows.filter((_, j) => j !== i).map((r) => r.name)}
-          onChange={(patch) => apply((p) => updateArgumentParameter(p, i, patch))}
-          onRemove={() => apply((p) => removeArgumentParameter(p, i))}
+          key={index}
+          index={index}
+          row={item}
+          counts={counts}
+          onChange={onChange}
+          onRemove={onRemove}
         />
       ))}
       <button type="button" onClick={add}>
@@ -82,16 +108,23 @@ export function ArgumentsSection() {
 interface RowProps {
   index: number;
   row: ArgumentParameter;
-  taken: string[];
-  onChange: (patch: Partial<ArgumentParameter>) => void;
-  onRemove: () => void;
+  /** Parameters by name, this one included. */
+  counts: ReadonlyMap<string, number>;
+  onChange: (index: number, patch: Partial<ArgumentParameter>) => void;
+  onRemove: (index: number) => void;
 }
 
-function ParameterRow({ index, row, taken, onChange, onRemove }: RowProps) {
+const ParameterRow = memo(function ParameterRow({
+  index,
+  row,
+  counts,
+  onChange,
+  onRemove,
+}: RowProps) {
   const checkName = (v: string) =>
     !PARAM_NAME_PATTERN.test(v)
       ? 'letters, digits, - and _ only'
-      : taken.includes(v)
+      : (counts.get(v) ?? 0) > (v === row.name ? 1 : 0)
         ? `a parameter named '${v}' already exists`
         : undefined;
   const checkValue = (v: string) =>
@@ -106,7 +139,7 @@ function ParameterRow({ index, row, taken, onChange, onRemove }: RowProps) {
         name={`wf-param-${index}-name`}
         value={row.name}
         check={checkName}
-        onCommit={(name) => onChange({ name })}
+        onCommit={(name) => onChange(index, { name })}
       />
       <TextField
         label="Value"
@@ -115,24 +148,28 @@ function ParameterRow({ index, row, taken, onChange, onRemove }: RowProps) {
         placeholder="required to submit a Workflow"
         check={checkValue}
         suggestions={row.enum}
-        onCommit={(value) => onChange({ value })}
+        onCommit={(value) => onChange(index, { value })}
       />
       <TextField
         label="Enum (comma-separated)"
         name={`wf-param-${index}-enum`}
         value={(row.enum ?? []).join(', ')}
         placeholder="any value"
-        onCommit={(text) => onChange({ enum: toEnum(text) })}
+        onCommit={(text) => onChange(index, { enum: toEnum(text) })}
       />
       <TextField
         label="Description"
         name={`wf-param-${index}-description`}
         value={row.description ?? ''}
-        onCommit={(description) => onChange({ description })}
+        onCommit={(description) => onChange(index, { description })}
       />
-      <button type="button" aria-label={`Remove parameter ${row.name}`} onClick={onRemove}>
+      <button
+        type="button"
+        aria-label={`Remove parameter ${row.name}`}
+        onClick={() => onRemove(index)}
+      >
         Remove
       </button>
     </fieldset>
   );
-}
+});

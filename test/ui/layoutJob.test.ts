@@ -1,0 +1,310 @@
+// The layout of opened files and of Auto-layout: the graph is placed by
+// level at once, the layered layout runs in a worker that is terminated on
+// cancel or when its budget runs out, and every outcome is said in words.
+// Time is a manual clock and the worker a fake: no outcome here depends on
+// how fast the machine is.
+import { describe, expect, it } from 'vitest';
+import { createPipeline, type Pipeline, type Task } from '../../src/core';
+import { LAYOUT_SPACING } from '../../src/core/graph/layoutSpacing';
+import { pointAt } from '../../src/core/model/layout';
+import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
+import { layOutOnRequest, placeOpened, type LayoutDeps } from '../../src/ui/layout/layoutJob';
+import {
+  startLayeredLayout,
+  type LayoutClock,
+  type LayoutWorker,
+} from '../../src/ui/layout/runLayout';
+
+class FakeWorker implements LayoutWorker {
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  posted: { tasks: Task[]; heights: Map<string, number> }[] = [];
+  terminated = false;
+  postMessage(message: unknown) {
+    this.posted.push(message as FakeWorker['posted'][number]);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  /** The worker's answer, as the page receives it (unless terminated). */
+  reply(data: unknown) {
+    if (!this.terminated) this.onmessage?.({ data } as MessageEvent);
+  }
+}
+
+class ManualClock implements LayoutClock {
+  time = 1_000;
+  private timers = new Map<number, { at: number; run: () => void }>();
+  private next = 0;
+  now = () => this.time;
+  setTimeout = (run: () => void, ms: number) => {
+    this.timers.set(++this.next, { at: this.time + ms, run });
+    return this.next;
+  };
+  clearTimeout = (handle: unknown) => void this.timers.delete(handle as number);
+  advance(ms: number) {
+    this.time += ms;
+    for (const [id, timer] of [...this.timers])
+      if (timer.at <= this.time) {
+        this.timers.delete(id);
+        timer.run();
+      }
+  }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** a -> b -> c -> d, and e alone: no positions. */
+function chain(): Pipeline {
+  const tasks: Task[] = [
+    { name: 'a' },
+    { name: 'b', depends: 'a' },
+    { name: 'c', depends: 'b' },
+    { name: 'd', depends: 'c' },
+    { name: 'e' },
+  ];
+  return { ...createPipeline(), tasks };
+}
+
+function setup(options: { limit?: number; budgetMs?: number } = {}) {
+  const clock = new ManualClock();
+  const workers: FakeWorker[] = [];
+  const deps: LayoutDeps = {
+    start: (tasks, heights, budgetMs) =>
+      startLayeredLayout(tasks, heights, {
+        budgetMs,
+        clock,
+        createWorker: () => {
+          const w = new FakeWorker();
+          workers.push(w);
+          return w;
+        },
+      }),
+    budgetMs: options.budgetMs ?? 20_000,
+    limit: options.limit ?? 1_000,
+  };
+  const store = createEditorStore();
+  let fits = 0;
+  const onPlaced = () => fits++;
+  return { clock, workers, deps, store, onPlaced, fits: () => fits };
+}
+
+const layoutOf = (store: EditorStore, name: string) =>
+  pointAt(store.getState().pipeline.layout, name);
+const dagrePositions = {
+  a: { x: 0, y: 0 },
+  b: { x: 300, y: 0 },
+  c: { x: 600, y: 0 },
+  d: { x: 900, y: 0 },
+  e: { x: 0, y: 100 },
+};
+
+describe('opening a file without positions', () => {
+  it('shows every task at once, placed by level, fits the view, then lays out in the background', async () => {
+    const { store, deps, workers, onPlaced, fits } = setup();
+    placeOpened(store, chain(), deps, onPlaced);
+
+    // At once: every task placed, columns by level, the view fitted.
+    const { margin } = LAYOUT_SPACING;
+    expect(layoutOf(store, 'a')?.x).toBe(margin);
+    expect(layoutOf(store, 'd')!.x).toBeGreaterThan(layoutOf(store, 'c')!.x);
+    expect(layoutOf(store, 'e')?.x).toBe(margin);
+    expect(fits()).toBe(1);
+    const job = store.getState().layoutJob;
+    expect(job).toMatchObject({ phase: 'running', tasks: 5, startedAt: 1_000, budgetMs: 20_000 });
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.posted[0]!.tasks.map((t) => t.name)).toEqual(['a', 'b', 'c', 'd', 'e']);
+
+    workers[0]!.reply({ layout: dagrePositions });
+    await flush();
+    expect(layoutOf(store, 'd')).toEqual({ x: 900, y: 0 });
+    expect(store.getState().layoutJob).toBeUndefined();
+    expect(workers[0]!.terminated).toBe(true);
+    expect(fits()).toBe(2);
+  });
+
+  it('keeps the positions the file has', () => {
+    const { store, deps, onPlaced } = setup();
+    placeOpened(store, { ...chain(), layout: { c: { x: 7, y: 8 } } }, deps, onPlaced);
+    expect(layoutOf(store, 'c')).toEqual({ x: 7, y: 8 });
+    expect(layoutOf(store, 'b')).toBeDefined();
+  });
+
+  it('starts no layout when every task has a position', () => {
+    const { store, deps, workers, onPlaced, fits } = setup();
+    const layout = Object.fromEntries(chain().tasks.map((t, i) => [t.name, { x: i, y: i }]));
+    placeOpened(store, { ...chain(), layout }, deps, onPlaced);
+    expect(workers).toHaveLength(0);
+    expect(store.getState().layoutJob).toBeUndefined();
+    expect(fits()).toBe(1);
+  });
+
+  it('does not start the layered layout above the size limit, and says so', () => {
+    const { store, deps, workers, onPlaced } = setup({ limit: 4 });
+    placeOpened(store, chain(), deps, onPlaced);
+    expect(workers).toHaveLength(0);
+    expect(layoutOf(store, 'd')).toBeDefined();
+    const job = store.getState().layoutJob;
+    expect(job?.phase === 'ended' && job.message).toMatch(
+      /^5 tasks placed by dependency level\. The full layout was not started: at this size \(5 nodes/,
+    );
+  });
+
+  it('stops the layout when its time budget runs out, terminates the worker and keeps the placement', async () => {
+    const { store, deps, workers, clock, onPlaced } = setup({ budgetMs: 20_000 });
+    placeOpened(store, chain(), deps, onPlaced);
+    const placed = store.getState().pipeline.layout;
+    clock.advance(19_999);
+    await flush();
+    expect(store.getState().layoutJob?.phase).toBe('running');
+    clock.advance(1);
+    await flush();
+    expect(workers[0]!.terminated).toBe(true);
+    expect(store.getState().pipeline.layout).toBe(placed);
+    const job = store.getState().layoutJob;
+    expect(job?.phase === 'ended' && job.message).toBe(
+      'The full layout of 5 tasks took longer than 20 s and was stopped: they stay placed by dependency level.',
+    );
+    // A reply that comes after the end changes nothing.
+    workers[0]!.reply({ layout: dagrePositions });
+    await flush();
+    expect(store.getState().pipeline.layout).toBe(placed);
+  });
+
+  it('Cancel terminates the worker and keeps the placement', async () => {
+    const { store, deps, workers, onPlaced } = setup();
+    placeOpened(store, chain(), deps, onPlaced);
+    const placed = store.getState().pipeline.layout;
+    const job = store.getState().layoutJob;
+    if (job?.phase !== 'running') throw new Error('expected a running layout');
+    job.cancel();
+    await flush();
+    expect(workers[0]!.terminated).toBe(true);
+    expect(store.getState().pipeline.layout).toBe(placed);
+    const ended = store.getState().layoutJob;
+    expect(ended?.phase === 'ended' && ended.message).toBe(
+      'Layout cancelled: they stay placed by dependency level.',
+    );
+  });
+
+  it('a worker error is said in words and the placement stays', async () => {
+    const { store, deps, workers, onPlaced } = setup();
+    placeOpened(store, chain(), deps, onPlaced);
+    workers[0]!.reply({ error: 'out of memory' });
+    await flush();
+    const job = store.getState().layoutJob;
+    expect(job?.phase === 'ended' && job.message).toBe(
+      'The layout failed (out of memory): they stay placed by dependency level.',
+    );
+    expect(layoutOf(store, 'a')).toBeDefined();
+  });
+
+  it('opening another file cancels the running layout silently', async () => {
+    const { store, deps, workers, onPlaced } = setup();
+    placeOpened(store, chain(), deps, onPlaced);
+    const other = { ...chain(), tasks: chain().tasks.map((t) => ({ ...t, name: `x${t.name}` })) };
+    placeOpened(store, { ...other, tasks: [{ name: 'xa' }] }, deps, onPlaced);
+    await flush();
+    expect(workers[0]!.terminated).toBe(true);
+    expect(store.getState().layoutJob).toBeUndefined();
+    expect(store.getState().pipeline.tasks.map((t) => t.name)).toEqual(['xa']);
+  });
+
+  it('a result for tasks that were renamed meanwhile is not applied, and says why', async () => {
+    const { store, deps, workers, onPlaced } = setup();
+    placeOpened(store, chain(), deps, onPlaced);
+    expect(store.getState().renameTask('e', 'f')).toBe(true);
+    const placed = store.getState().pipeline.layout;
+    workers[0]!.reply({ layout: dagrePositions });
+    await flush();
+    expect(store.getState().pipeline.layout).toBe(placed);
+    const job = store.getState().layoutJob;
+    expect(job?.phase === 'ended' && job.message).toMatch(/renamed while the layout ran/);
+  });
+});
+
+describe('Auto-layout on request', () => {
+  function placedStore(options: { limit?: number; budgetMs?: number } = {}) {
+    const s = setup(options);
+    const layout = Object.fromEntries(chain().tasks.map((t) => [t.name, { x: 5, y: 5 }]));
+    s.store.getState().setPipeline({ ...chain(), layout }, { fresh: true });
+    return s;
+  }
+
+  it('applies the layered layout as one undo step and fits the view', async () => {
+    const { store, deps, workers, onPlaced, fits } = placedStore();
+    layOutOnRequest(store, deps, onPlaced);
+    expect(store.getState().layoutJob?.phase).toBe('running');
+    expect(layoutOf(store, 'd')).toEqual({ x: 5, y: 5 });
+    workers[0]!.reply({ layout: dagrePositions });
+    await flush();
+    expect(layoutOf(store, 'd')).toEqual({ x: 900, y: 0 });
+    expect(fits()).toBe(1);
+    store.getState().undo();
+    expect(layoutOf(store, 'd')).toEqual({ x: 5, y: 5 });
+  });
+
+  it('lays a graph over the limit out by level at once, and says why', () => {
+    const { store, deps, workers, onPlaced } = placedStore({ limit: 4 });
+    layOutOnRequest(store, deps, onPlaced);
+    expect(workers).toHaveLength(0);
+    expect(layoutOf(store, 'd')!.x).toBeGreaterThan(layoutOf(store, 'a')!.x);
+    const job = store.getState().layoutJob;
+    expect(job?.phase === 'ended' && job.message).toMatch(
+      /^5 tasks laid out by dependency level: the full layout of a graph this size/,
+    );
+  });
+
+  it('out of time: lays out by level instead, and says so', async () => {
+    const { store, deps, clock, onPlaced } = placedStore({ budgetMs: 5_000 });
+    layOutOnRequest(store, deps, onPlaced);
+    clock.advance(5_000);
+    await flush();
+    expect(layoutOf(store, 'd')!.x).toBeGreaterThan(layoutOf(store, 'a')!.x);
+    const job = store.getState().layoutJob;
+    expect(job?.phase === 'ended' && job.message).toBe(
+      'The full layout of 5 tasks took longer than 5 s and was stopped: the tasks are laid out by dependency level instead.',
+    );
+  });
+
+  it('cancelled: nothing moves', async () => {
+    const { store, deps, onPlaced } = placedStore();
+    const before = store.getState().pipeline;
+    layOutOnRequest(store, deps, onPlaced);
+    const job = store.getState().layoutJob;
+    if (job?.phase !== 'running') throw new Error('expected a running layout');
+    job.cancel();
+    await flush();
+    expect(store.getState().pipeline).toBe(before);
+    const ended = store.getState().layoutJob;
+    expect(ended?.phase === 'ended' && ended.message).toBe('Layout cancelled: nothing moved.');
+  });
+});
+
+describe('the layout runner', () => {
+  it('a worker that cannot start is a failure in words, not a throw', async () => {
+    const run = startLayeredLayout([], new Map(), {
+      budgetMs: 1,
+      clock: new ManualClock(),
+      createWorker: () => {
+        throw new Error('workers are disabled');
+      },
+    });
+    expect(await run.outcome).toEqual({ kind: 'failed', message: 'workers are disabled' });
+  });
+
+  it('a crashed worker is a failure with its message', async () => {
+    const workers: FakeWorker[] = [];
+    const run = startLayeredLayout([], new Map(), {
+      budgetMs: 1_000,
+      clock: new ManualClock(),
+      createWorker: () => {
+        workers.push(new FakeWorker());
+        return workers[0]!;
+      },
+    });
+    workers[0]!.onerror?.({ message: 'script error' } as ErrorEvent);
+    expect(await run.outcome).toEqual({ kind: 'failed', message: 'script error' });
+    expect(workers[0]!.terminated).toBe(true);
+  });
+});
