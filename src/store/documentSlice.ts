@@ -26,6 +26,7 @@ import {
 import type { Pipeline, Point, Task } from '../core/model/types';
 import type { TaskResult } from '../core/argo/depends';
 import { emptyHistory, record, redo, undo, type History } from './history';
+import { whyUnshowable } from './showable';
 import type { EditorState } from './editorStore';
 
 export interface Notice {
@@ -41,10 +42,13 @@ export interface DocumentSlice {
   /** The pipeline before a drag started, so the whole drag is one undo step. */
   dragStart: Pipeline | undefined;
   notice: Notice | undefined;
-  /** Replaces the document (New, Open, YAML edit). Recorded for undo unless `fresh`. */
-  setPipeline(p: Pipeline, options?: { fresh?: boolean }): void;
+  /**
+   * Replaces the document (New, Open, YAML edit). Recorded for undo unless
+   * `fresh`. False (with a notice) when the editor cannot show `p`.
+   */
+  setPipeline(p: Pipeline, options?: { fresh?: boolean }): boolean;
   newPipeline(): void;
-  /** Applies any core operation as one undoable step. */
+  /** Applies any core operation as one undoable step; one that throws changes nothing. */
   apply(operation: (p: Pipeline) => Pipeline): void;
   clip: Clip | undefined;
   copy(names: string[]): void;
@@ -85,16 +89,27 @@ export interface DocumentSlice {
 }
 
 export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlice> = (set, get) => {
+  /** Refuses `next` with a notice when the editor cannot show it. */
+  const refused = (next: Pipeline): boolean => {
+    const why = whyUnshowable(next);
+    if (why)
+      set({
+        notice: { kind: 'error', message: `Not applied: ${why}. The workflow is unchanged.` },
+      });
+    return why !== undefined;
+  };
   /** Applies an edit; records history only when something changed. */
-  const commit = (next: Pipeline): void => {
+  const commit = (next: Pipeline): boolean => {
     const { pipeline, history } = get();
-    if (next === pipeline) return;
+    if (next === pipeline) return true;
+    if (refused(next)) return false;
     set({
       pipeline: next,
       history: record(history, pipeline),
       notice: undefined,
       serverDiagnostics: [],
     });
+    return true;
   };
   const moveAll = (p: Pipeline, moves: Record<string, Point>): Pipeline =>
     Object.entries(moves).reduce((acc, [name, point]) => moveTask(acc, name, point), p);
@@ -105,15 +120,24 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     dragStart: undefined,
     notice: undefined,
     setPipeline(p, options) {
-      if (options?.fresh)
-        set({ pipeline: p, history: emptyHistory(), notice: undefined, serverDiagnostics: [] });
-      else commit(p);
+      if (!options?.fresh) return commit(p);
+      if (refused(p)) return false;
+      set({ pipeline: p, history: emptyHistory(), notice: undefined, serverDiagnostics: [] });
+      return true;
     },
     newPipeline() {
       commit(createPipeline());
     },
     apply(operation) {
-      commit(operation(get().pipeline));
+      let next: Pipeline;
+      try {
+        next = operation(get().pipeline);
+      } catch (e) {
+        const message = `Not applied: the editor failed on this edit (${(e as Error)?.message}). The workflow is unchanged.`;
+        set({ notice: { kind: 'error', message } });
+        return;
+      }
+      commit(next);
     },
     clip: undefined,
     copy(names) {

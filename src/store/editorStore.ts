@@ -7,10 +7,16 @@ import { createDocumentSlice, type DocumentSlice } from './documentSlice';
 import { createPaletteSlice, type PaletteSlice } from './paletteSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createYamlSlice, type YamlSlice } from './yamlSlice';
+import { createRecoverySlice, type RecoverySlice } from './recoverySlice';
 import { createRunSlice, type RunDeps, type RunSlice } from './runSlice';
 import { DEFAULT_SETTINGS } from './connectionSettings';
 
-export type EditorState = DocumentSlice & SelectionSlice & PaletteSlice & YamlSlice & RunSlice;
+export type EditorState = DocumentSlice &
+  SelectionSlice &
+  PaletteSlice &
+  YamlSlice &
+  RunSlice &
+  RecoverySlice;
 export type EditorStore = StoreApi<EditorState>;
 
 /** `deps` are the outside world: fetch and storage. Tests pass test doubles. */
@@ -27,5 +33,6 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
     ...createPaletteSlice(...a),
     ...createYamlSlice(...a),
     ...createRunSlice(runDeps)(...a),
+    ...createRecoverySlice(...a),
   }));
 }
