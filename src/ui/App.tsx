@@ -5,6 +5,7 @@ import type { PaletteEntry } from '../core/config';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { readSettings } from '../store/connectionSettings';
 import { boot } from './boot';
+import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './browserStorage';
 import { ConnectionDialog } from './run/ConnectionDialog';
 import { OpenRunDialog } from './run/OpenRunDialog';
 import { RunPanel } from './run/RunPanel';
@@ -29,9 +30,9 @@ export function App({ store: given }: { store?: EditorStore }) {
     () =>
       given ??
       createEditorStore({
-        localStorage: window.localStorage,
-        sessionStorage: window.sessionStorage,
-        settings: readSettings(window.localStorage),
+        localStorage: safeLocalStorage(),
+        sessionStorage: safeSessionStorage(),
+        settings: readSettings(safeLocalStorage()),
       }),
     [given],
   );
@@ -39,7 +40,7 @@ export function App({ store: given }: { store?: EditorStore }) {
     if (given) return;
     let stop: (() => void) | undefined;
     let cancelled = false;
-    void boot(store, window.localStorage, window.location).then((s) =>
+    void boot(store, browserPersistenceEnv(), window.location).then((s) =>
       cancelled ? s() : (stop = s),
     );
     return () => {
