@@ -36,8 +36,12 @@ export interface RecoverySlice {
   confirmShown(pipeline: Pipeline): void;
   /** The document last shown without a failure. */
   lastGood(): Pipeline;
-  /** A panel failed to render. Restores the last good document if this one is newer. */
-  reportCrash(panel: string, error: unknown): void;
+  /**
+   * A panel failed to render. Restores the last good document if this one is
+   * newer, unless the panel was failing already (`recurring`): then the change
+   * is not to blame.
+   */
+  reportCrash(panel: string, error: unknown, options?: { recurring?: boolean }): void;
   clearCrash(): void;
 }
 
@@ -74,11 +78,11 @@ export const createRecoverySlice: StateCreator<EditorState, [], [], RecoverySlic
       if (pipeline === get().pipeline && !crashed.has(pipeline)) lastGood = pipeline;
     },
     lastGood: () => lastGood,
-    reportCrash(panel, error) {
+    reportCrash(panel, error, options) {
       const message = error instanceof Error ? error.message : String(error);
       const { pipeline, history, yamlDraft, yamlDiagnostics } = get();
       crashed.add(pipeline);
-      if (pipeline === lastGood) {
+      if (pipeline === lastGood || options?.recurring) {
         set({ crash: { panel, message } });
         return;
       }

@@ -2,6 +2,7 @@
 import { useEditor } from '../EditorContext';
 import { SubmitButton } from '../run/SubmitButton';
 import { RunChip } from '../run/RunChip';
+import { SaveStatus } from '../storage/SaveStatus';
 
 interface Props {
   onConnection(): void;
@@ -32,6 +33,7 @@ export function Toolbar(props: Props) {
         {kind} · {title}
       </span>
       <RunChip />
+      <SaveStatus />
       <span className="spacer" />
       <button type="button" onClick={props.onNew}>
         New
