@@ -14,13 +14,14 @@ import { restore } from './restore';
 import { openStorage, writeFailure } from './safeStorage';
 import { DOCUMENT_KEY, readMeta } from './storageKeys';
 import type { TabChannel } from './tabChannel';
-import { startTabSync } from './tabSync';
+import { startTabSync, type TabPresence } from './tabSync';
 
 export interface PersistenceEnv {
   localStorage(): Storage | null | undefined;
   sessionStorage?(): Storage | null | undefined;
   indexedDB?: IDBFactory;
   channel?(storage: Storage): TabChannel | undefined;
+  presence?: TabPresence;
   /** Calls `flush` when the page is hidden or closed; returns an unsubscribe. */
   onHide?(flush: () => void): () => void;
   tab?: string;
@@ -53,10 +54,20 @@ function safe(get: (() => Storage | null | undefined) | undefined): Storage | un
   }
 }
 
+const NOTHING: Persistence = { flush() {}, stop() {} };
+
+/**
+ * Starts persistence on `store`. Aborted through `signal` before it is done
+ * (the start waits for IndexedDB), it changes nothing and returns no-ops.
+ */
 export async function startPersistence(
   store: EditorStore,
   env: PersistenceEnv,
+  signal?: AbortSignal,
 ): Promise<Persistence> {
+  // Nothing happens in the caller's task: it can still abort this start.
+  await Promise.resolve();
+  if (signal?.aborted) return NOTHING;
   const messages: string[] = [];
   const tell = (m: string) =>
     store.setState({ storageMessages: [...store.getState().storageMessages, m] });
@@ -66,7 +77,7 @@ export async function startPersistence(
     const reason = `${opened.problem}. Your work is not saved in this browser: download it to keep it`;
     store.getState().setSaveStatus({ kind: 'off', reason });
     tell(`Autosave is off: ${reason}.`);
-    return { flush() {}, stop() {} };
+    return NOTHING;
   }
   if (opened.full)
     messages.push(
@@ -78,17 +89,18 @@ export async function startPersistence(
     onWritten: (revision) =>
       store.setState({ durableRevision: Math.max(store.getState().durableRevision, revision) }),
     onError: (e) => {
-      if (durableFailed) return;
+      if (durableFailed || signal?.aborted) return;
       durableFailed = true;
       tell(
         `The durable copy (IndexedDB) could not be used (${(e as Error)?.message ?? String(e)}): edits of the last seconds may be lost if the browser is killed.`,
       );
     },
   });
-  const record: DurableRecord | undefined = durable
-    ? await withTimeout(durable.read(), env.durableWaitMs ?? 3000)
-    : undefined;
+  const record: DurableRecord | undefined = await (durable
+    ? withTimeout(durable.read(), env.durableWaitMs ?? 3000)
+    : undefined);
 
+  if (signal?.aborted) return NOTHING;
   const session = safe(env.sessionStorage);
   const restored = restore(storage, record, session);
   if (restored.pipeline) store.getState().setPipeline(restored.pipeline, { fresh: true });
@@ -112,7 +124,15 @@ export async function startPersistence(
     onSaved: (revision) => tabs?.saved(revision),
   });
   const channel = env.channel?.(storage);
-  const tabs = channel && startTabSync(store, { channel, tab, storage, autosave: () => autosave });
+  const tabs =
+    channel &&
+    startTabSync(store, {
+      channel,
+      ...(env.presence ? { presence: env.presence } : {}),
+      tab,
+      storage,
+      autosave: () => autosave,
+    });
   const held = restored.hold?.entry;
   if (restored.hold) {
     autosave.hold(true);

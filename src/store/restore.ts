@@ -161,5 +161,9 @@ export function restore(
           : 'No earlier copy could be restored.'
       }`,
     );
+  else if (failed)
+    restored.messages.push(
+      `The last autosave to browser storage, at ${when(failed.at)}, failed: ${failed.reason}. Nothing was lost: the newer copy kept in IndexedDB was opened. Free some storage, or new changes may not be saved here.`,
+    );
   return restored;
 }

@@ -13,6 +13,18 @@ import { savedText } from './showable';
 import { DOCUMENT_KEY, readMeta } from './storageKeys';
 import type { TabChannel, TabMessage } from './tabChannel';
 
+/**
+ * Knowing when another tab is gone even if it could not say bye (closed
+ * without its pagehide, or crashed): each tab holds a lock named after it
+ * for its lifetime, and the browser releases it when the tab goes.
+ */
+export interface TabPresence {
+  /** Takes this tab's lock; a promise resolves once it is held. */
+  hold(tab: string): Promise<void> | void;
+  /** Calls `gone` once `tab` has gone. */
+  watch(tab: string, gone: () => void): void;
+}
+
 export interface TabSync {
   /** Called by autosave when another tab saved since this tab last did. */
   conflict(): void;
@@ -27,11 +39,26 @@ const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() 
 
 export function startTabSync(
   store: EditorStore,
-  options: { channel: TabChannel; tab: string; storage: Storage; autosave: () => Autosave },
+  options: {
+    channel: TabChannel;
+    presence?: TabPresence;
+    tab: string;
+    storage: Storage;
+    autosave: () => Autosave;
+  },
 ): TabSync {
-  const { channel, tab, storage } = options;
+  const { channel, presence, tab, storage } = options;
   const others = new Set<string>();
   const count = () => store.setState({ otherTabs: others.size });
+  const gone = (other: string) => {
+    if (others.delete(other)) count();
+  };
+  /** Another tab is there; watch for it going. */
+  const seen = (other: string) => {
+    if (others.has(other)) return;
+    others.add(other);
+    presence?.watch(other, () => gone(other));
+  };
 
   const theirs = () => ({
     text: storage.getItem(DOCUMENT_KEY) ?? '',
@@ -76,16 +103,18 @@ export function startTabSync(
   const handle = (m: TabMessage): void => {
     if (m.tab === tab) return;
     if (m.type === 'hello') channel.post({ type: 'here', tab });
-    if (m.type === 'hello' || m.type === 'here') others.add(m.tab);
-    if (m.type === 'bye') others.delete(m.tab);
-    if (m.type === 'saved') {
-      others.add(m.tab);
-      onSaved(m.revision);
-    }
+    if (m.type === 'bye') gone(m.tab);
+    else seen(m.tab);
+    if (m.type === 'saved') onSaved(m.revision);
     count();
   };
   const unlisten = channel.listen(handle);
-  channel.post({ type: 'hello', tab });
+  // Say hello only once this tab's lock is held, or a tab that hears it
+  // could take the lock first and think this tab gone.
+  const hello = () => channel.post({ type: 'hello', tab });
+  const held = presence?.hold(tab);
+  if (held) void held.then(hello);
+  else hello();
 
   return {
     conflict,

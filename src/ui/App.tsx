@@ -41,13 +41,15 @@ export function App({ store: given }: { store?: EditorStore }) {
   );
   useEffect(() => {
     if (given) return;
+    // Cancelled before it finished (React's StrictMode runs effects twice in
+    // development): that start leaves no trace, the next one does the work.
+    const cancel = new AbortController();
     let stop: (() => void) | undefined;
-    let cancelled = false;
-    void boot(store, browserPersistenceEnv(), window.location).then((s) =>
-      cancelled ? s() : (stop = s),
+    void boot(store, browserPersistenceEnv(), window.location, cancel.signal).then((s) =>
+      cancel.signal.aborted ? s() : (stop = s),
     );
     return () => {
-      cancelled = true;
+      cancel.abort();
       stop?.();
     };
   }, [store, given]);

@@ -26,8 +26,10 @@ export async function boot(
   store: EditorStore,
   env: PersistenceEnv,
   location: Location,
+  signal?: AbortSignal,
 ): Promise<() => void> {
-  const persistence = await startPersistence(store, env);
+  const persistence = await startPersistence(store, env, signal);
+  if (signal?.aborted) return persistence.stop;
   const { url, problem } = configUrlFrom(location.search, location.origin);
   const fromQuery = new URLSearchParams(location.search).has('config');
   if (persistence.config && !fromQuery) {

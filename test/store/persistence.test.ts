@@ -135,6 +135,26 @@ describe('startPersistence', () => {
     expect(storage.getItem(DOCUMENT_KEY)).toContain('name: a');
   });
 
+  it('changes nothing when aborted before it finished (a StrictMode double start)', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(DOCUMENT_KEY, 'kind: [broken');
+    const store = createEditorStore();
+    const cancel = new AbortController();
+    const pending = startPersistence(
+      store,
+      { localStorage: () => storage, tab: 'x' },
+      cancel.signal,
+    );
+    cancel.abort();
+    (await pending).stop();
+    expect(store.getState().storageMessages).toEqual([]);
+    expect(store.getState().aside).toEqual([]);
+    expect(storage.getItem(DOCUMENT_KEY)).toBe('kind: [broken');
+    add(store, 'a');
+    await endOfTask();
+    expect(storage.getItem(DOCUMENT_KEY)).toBe('kind: [broken');
+  });
+
   it('never writes the Argo token to localStorage', async () => {
     const storage = new MemoryStorage();
     const session = new MemoryStorage();

@@ -9,6 +9,7 @@ import { createEditorStore, type EditorStore } from '../../src/store/editorStore
 import { startPersistence, type Persistence } from '../../src/store/persistence';
 import { DOCUMENT_KEY } from '../../src/store/storageKeys';
 import { storageChannel, type TabMessage } from '../../src/store/tabChannel';
+import type { TabPresence } from '../../src/store/tabSync';
 import { ChannelHub, MemoryStorage } from '../support/storageDoubles';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
@@ -20,13 +21,35 @@ afterEach(() => {
   started = [];
 });
 
-async function tab(storage: MemoryStorage, hub: ChannelHub, id: string): Promise<EditorStore> {
+/** Web Locks as the tabs see them: `release(tab)` is what the browser does when a tab goes. */
+class Locks implements TabPresence {
+  readonly held = new Set<string>();
+  private readonly watchers = new Map<string, (() => void)[]>();
+  hold(tab: string) {
+    this.held.add(tab);
+  }
+  watch(tab: string, gone: () => void) {
+    this.watchers.set(tab, [...(this.watchers.get(tab) ?? []), gone]);
+  }
+  release(tab: string) {
+    this.held.delete(tab);
+    for (const gone of this.watchers.get(tab) ?? []) gone();
+  }
+}
+
+async function tab(
+  storage: MemoryStorage,
+  hub: ChannelHub,
+  id: string,
+  presence?: TabPresence,
+): Promise<EditorStore> {
   const store = createEditorStore();
   started.push(
     await startPersistence(store, {
       localStorage: () => storage,
       channel: () => hub.channel(),
       tab: id,
+      ...(presence ? { presence } : {}),
     }),
   );
   return store;
@@ -54,6 +77,19 @@ describe('two tabs', () => {
     expect(b.getState().otherTabs).toBe(1);
     started.pop()!.stop(); // B closes
     hub.deliver();
+    expect(a.getState().otherTabs).toBe(0);
+  });
+
+  it('a tab that goes without saying bye (closed or crashed) is noticed by its released lock', async () => {
+    const storage = new MemoryStorage();
+    const hub = new ChannelHub();
+    const locks = new Locks();
+    const a = await tab(storage, hub, 'A', locks);
+    await tab(storage, hub, 'B', locks);
+    hub.deliver();
+    expect([...locks.held]).toEqual(['A', 'B']);
+    expect(a.getState().otherTabs).toBe(1);
+    locks.release('B');
     expect(a.getState().otherTabs).toBe(0);
   });
 
