@@ -88,6 +88,12 @@ export interface DocumentSlice {
   setNotice(notice: Notice | undefined): void;
 }
 
+export const HISTORY_FULL: Notice = {
+  kind: 'info',
+  message:
+    'Undo history is full: from now on its oldest steps are merged. Undo still goes back to the workflow as it was opened.',
+};
+
 export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlice> = (set, get) => {
   /** Refuses `next` with a notice when the editor cannot show it. */
   const refused = (next: Pipeline): boolean => {
@@ -103,10 +109,12 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     const { pipeline, history } = get();
     if (next === pipeline) return true;
     if (refused(next)) return false;
+    const recorded = record(history, pipeline);
     set({
       pipeline: next,
-      history: record(history, pipeline),
-      notice: undefined,
+      history: recorded,
+      // Said once, when history first merges steps.
+      notice: recorded.dropped > 0 && history.dropped === 0 ? HISTORY_FULL : undefined,
       serverDiagnostics: [],
     });
     return true;
@@ -239,9 +247,11 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     endDrag() {
       const { dragStart, pipeline, history } = get();
       if (!dragStart) return;
+      const recorded = dragStart === pipeline ? history : record(history, dragStart);
       set({
         dragStart: undefined,
-        history: dragStart === pipeline ? history : record(history, dragStart),
+        history: recorded,
+        ...(recorded.dropped > 0 && history.dropped === 0 ? { notice: HISTORY_FULL } : {}),
       });
     },
     placeTasks(moves) {
