@@ -5,7 +5,8 @@
  * the durable IndexedDB copy right after. A write never replaces a revision
  * this tab has not seen: when another tab saved since, this tab stops and
  * asks (`onConflict`). A failed write is reported and noted for the next
- * start. The Argo token is not part of anything written here.
+ * start. Text typed in the YAML panel that could not be applied is kept too,
+ * so a reload gives it back. The Argo token is not part of anything written here.
  */
 import type { Pipeline } from '../core/model/types';
 import type { DurableCopy } from './durableCopy';
@@ -13,9 +14,11 @@ import type { EditorStore } from './editorStore';
 import type { ConfigSource } from './paletteSlice';
 import { writeFailure } from './safeStorage';
 import { savedText } from './showable';
+import { hasErrors } from '../core/diagnostics';
 import {
   CONFIG_KEY,
   DOCUMENT_KEY,
+  DRAFT_KEY,
   FAILED_KEY,
   META_KEY,
   readMeta,
@@ -92,6 +95,24 @@ export function startAutosave(store: EditorStore, options: AutosaveOptions): Aut
     }
   };
 
+  /** Text in the YAML panel that could not be applied: kept until it is applied or dropped. */
+  const draftOf = (): string | undefined => {
+    const { yamlDraft, yamlDiagnostics } = store.getState();
+    return hasErrors(yamlDiagnostics) ? yamlDraft : undefined;
+  };
+  let writtenDraft = draftOf();
+  const writeDraft = (): void => {
+    const draft = draftOf();
+    if (draft === writtenDraft) return;
+    writtenDraft = draft;
+    try {
+      if (draft === undefined) storage.removeItem(DRAFT_KEY);
+      else storage.setItem(DRAFT_KEY, draft);
+    } catch (e) {
+      fail(e, 'The text in the YAML panel was not saved.');
+    }
+  };
+
   const writeConfig = (): void => {
     const { config } = store.getState();
     if (!config || config === writtenConfig) return;
@@ -107,6 +128,7 @@ export function startAutosave(store: EditorStore, options: AutosaveOptions): Aut
     scheduled = false;
     if (stopped) return;
     writeConfig();
+    writeDraft();
     const { pipeline } = store.getState();
     if (pipeline === written || held) return;
     const stored = readMeta(storage)?.revision ?? 0;
@@ -157,8 +179,15 @@ export function startAutosave(store: EditorStore, options: AutosaveOptions): Aut
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.dragStart) return; // written once the drag ends
     const dragEnded = prev.dragStart !== undefined;
-    if (state.pipeline === prev.pipeline && state.config === prev.config && !dragEnded) return;
-    if (state.pipeline === written && state.config === writtenConfig) return;
+    const draftChanged = state.yamlDiagnostics !== prev.yamlDiagnostics;
+    if (
+      state.pipeline === prev.pipeline &&
+      state.config === prev.config &&
+      !dragEnded &&
+      !draftChanged
+    )
+      return;
+    if (state.pipeline === written && state.config === writtenConfig && !draftChanged) return;
     schedule();
   });
   if (options.writeAtStart) schedule();

@@ -12,7 +12,8 @@ import type { ConfigSource } from './paletteSlice';
 import { asideId } from './recoverySlice';
 import { restore } from './restore';
 import { openStorage, writeFailure } from './safeStorage';
-import { DOCUMENT_KEY, readMeta } from './storageKeys';
+import { hasErrors } from '../core/diagnostics';
+import { DOCUMENT_KEY, DRAFT_KEY, readMeta } from './storageKeys';
 import type { TabChannel } from './tabChannel';
 import { startTabSync, type TabPresence } from './tabSync';
 
@@ -104,6 +105,15 @@ export async function startPersistence(
   const session = safe(env.sessionStorage);
   const restored = restore(storage, record, session);
   if (restored.pipeline) store.getState().setPipeline(restored.pipeline, { fresh: true });
+  const draft = storage.getItem(DRAFT_KEY);
+  if (draft !== null) {
+    // Given back as it was left: applied if the editor can now show it, else a draft with its errors.
+    store.getState().editYaml(draft);
+    if (hasErrors(store.getState().yamlDiagnostics))
+      messages.push(
+        'Text typed in the YAML panel that could not be applied was given back there, with its errors.',
+      );
+  }
   if (restored.hold) messages.push(`Autosave is paused: ${restored.hold.reason}.`);
   store.setState({
     aside: restored.aside,

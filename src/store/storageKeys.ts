@@ -9,6 +9,8 @@ export const DOCUMENT_KEY = 'argoflow.document';
 export const META_KEY = 'argoflow.document.meta';
 /** Set when a write of the document failed, so the next start can say so (JSON {@link FailedSave}). */
 export const FAILED_KEY = 'argoflow.document.failed';
+/** Text typed in the YAML panel that could not be applied (plain text). */
+export const DRAFT_KEY = 'argoflow.yamlDraft';
 /** The active palette config (JSON {name, text}). */
 export const CONFIG_KEY = 'argoflow.config';
 /** Documents kept aside: one key each, the prefix followed by the entry's id. */

@@ -6,7 +6,7 @@ import { exportDocument, type Template } from '../../src/core';
 import { SETTINGS_KEY } from '../../src/store/connectionSettings';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
 import { startPersistence, type Persistence } from '../../src/store/persistence';
-import { ASIDE_PREFIX, DOCUMENT_KEY, META_KEY } from '../../src/store/storageKeys';
+import { ASIDE_PREFIX, DOCUMENT_KEY, DRAFT_KEY, META_KEY } from '../../src/store/storageKeys';
 import { deniedStorage, MemoryStorage } from '../support/storageDoubles';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
@@ -175,5 +175,30 @@ describe('startPersistence', () => {
     }
     // Remembered for this tab only.
     expect([...session.items.values()]).toContain(token);
+  });
+});
+
+describe('text in the YAML panel that could not be applied', () => {
+  it('is kept in storage and given back, with its errors, on the next start', async () => {
+    const storage = new MemoryStorage();
+    const first = await start(() => storage);
+    add(first.store, 'a');
+    first.store.getState().editYaml('kind: [half typed');
+    await endOfTask();
+    expect(storage.getItem(DRAFT_KEY)).toBe('kind: [half typed');
+    first.persistence.stop();
+
+    const second = await start(() => storage);
+    const s = second.store.getState();
+    expect(s.pipeline.tasks.map((t) => t.name)).toEqual(['a']);
+    expect(s.yamlDraft).toBe('kind: [half typed');
+    expect(s.yamlDiagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(s.storageMessages).toEqual([
+      'Text typed in the YAML panel that could not be applied was given back there, with its errors.',
+    ]);
+    // Once the text applies, the kept draft goes.
+    s.editYaml(storage.getItem(DOCUMENT_KEY)!);
+    await endOfTask();
+    expect(storage.getItem(DRAFT_KEY)).toBeNull();
   });
 });
