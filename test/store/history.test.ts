@@ -99,47 +99,56 @@ function started(): EditorStore {
 const text = (p: Pipeline) => exportDocument(p);
 
 describe('undo and redo', () => {
-  it('200 random edits: undo all gives the initial YAML exactly, redo all the final', () => {
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 200, maxLength: 200 }), (edits) => {
-        const store = started();
-        const s = () => store.getState();
-        const initial = text(s().pipeline);
-        for (const e of edits) run(store, e);
-        const final = text(s().pipeline);
-        const steps = s().history.past.length;
-        expect(steps).toBeLessThanOrEqual(200);
-        for (let i = 0; i < steps; i++) s().undo();
-        expect(s().history.past).toEqual([]);
-        expect(text(s().pipeline)).toBe(initial);
-        for (let i = 0; i < steps; i++) s().redo();
-        expect(s().history.future).toEqual([]);
-        expect(text(s().pipeline)).toBe(final);
-      }),
-      { numRuns: 12, seed: 20260803 },
-    );
-  });
+  // Heavy by design (each run makes, undoes and redoes 200 validated edits): an explicit, generous timeout.
+  it(
+    '200 random edits: undo all gives the initial YAML exactly, redo all the final',
+    { timeout: 120_000 },
+    () => {
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 200, maxLength: 200 }), (edits) => {
+          const store = started();
+          const s = () => store.getState();
+          const initial = text(s().pipeline);
+          for (const e of edits) run(store, e);
+          const final = text(s().pipeline);
+          const steps = s().history.past.length;
+          expect(steps).toBeLessThanOrEqual(200);
+          for (let i = 0; i < steps; i++) s().undo();
+          expect(s().history.past).toEqual([]);
+          expect(text(s().pipeline)).toBe(initial);
+          for (let i = 0; i < steps; i++) s().redo();
+          expect(s().history.future).toEqual([]);
+          expect(text(s().pipeline)).toBe(final);
+        }),
+        { numRuns: 8, seed: 20260803 },
+      );
+    },
+  );
 
-  it(`beyond ${HISTORY_STEPS} steps: merges the oldest, keeps the start in reach, says so once`, () => {
-    const store = started();
-    const s = () => store.getState();
-    const initial = text(s().pipeline);
-    const edits = HISTORY_STEPS + 250;
-    let told = 0;
-    for (let i = 1; i <= edits; i++) {
-      s().placeTasks({ a: { x: i, y: -i } });
-      if (s().notice === HISTORY_FULL) told++;
-    }
-    expect(told).toBe(1);
-    expect(s().history.past).toHaveLength(HISTORY_STEPS);
-    expect(s().history.dropped).toBe(edits - HISTORY_STEPS);
-    // The last steps undo one by one...
-    s().undo();
-    expect(s().pipeline.layout.a).toEqual({ x: edits - 1, y: -(edits - 1) });
-    // ... and undoing everything reaches the document as it was opened.
-    while (s().history.past.length > 0) s().undo();
-    expect(text(s().pipeline)).toBe(initial);
-  });
+  it(
+    `beyond ${HISTORY_STEPS} steps: merges the oldest, keeps the start in reach, says so once`,
+    { timeout: 120_000 },
+    () => {
+      const store = started();
+      const s = () => store.getState();
+      const initial = text(s().pipeline);
+      const edits = HISTORY_STEPS + 250;
+      let told = 0;
+      for (let i = 1; i <= edits; i++) {
+        s().placeTasks({ a: { x: i, y: -i } });
+        if (s().notice === HISTORY_FULL) told++;
+      }
+      expect(told).toBe(1);
+      expect(s().history.past).toHaveLength(HISTORY_STEPS);
+      expect(s().history.dropped).toBe(edits - HISTORY_STEPS);
+      // The last steps undo one by one...
+      s().undo();
+      expect(s().pipeline.layout.a).toEqual({ x: edits - 1, y: -(edits - 1) });
+      // ... and undoing everything reaches the document as it was opened.
+      while (s().history.past.length > 0) s().undo();
+      expect(text(s().pipeline)).toBe(initial);
+    },
+  );
 });
 
 describe('record', () => {

@@ -73,7 +73,8 @@ function expectEditorUp() {
   expect(screen.getByRole('region', { name: 'YAML' })).toBeInTheDocument();
 }
 
-describe('hostile documents typed into the YAML panel', () => {
+// The whole editor rendering in jsdom is heavy on a loaded machine: generous timeouts.
+describe('hostile documents typed into the YAML panel', { timeout: 60_000 }, () => {
   for (const [name, text] of Object.entries(HOSTILE_DOCUMENTS)) {
     it(`${name}: the editor stays up and the text is kept`, () => {
       const store = editor();
@@ -89,7 +90,7 @@ describe('hostile documents typed into the YAML panel', () => {
   }
 });
 
-describe('a panel that fails to render', () => {
+describe('a panel that fails to render', { timeout: 60_000 }, () => {
   it('after a change: the change is undone, kept aside for download, and the panel comes back', () => {
     const store = editor();
     act(() => {

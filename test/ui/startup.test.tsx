@@ -58,17 +58,20 @@ function start() {
   );
 }
 
+/** The whole editor starting in jsdom is heavy on a loaded machine: wait generously. */
+const WAIT = { timeout: 30_000 };
+
 async function started() {
-  await screen.findByText('hello'); // the palette loaded: the start finished
+  await screen.findByText('hello', {}, WAIT); // the palette loaded: the start finished
   expect(screen.queryByText('Something went wrong')).not.toBeInTheDocument();
 }
 
-describe('the start', () => {
+describe('the start', { timeout: 60_000 }, () => {
   it('keeps a document the editor cannot show aside, says why, and offers it for download', async () => {
     localStorage.setItem(DOCUMENT_KEY, BOOM);
     start();
     await started();
-    const message = await screen.findByTestId('storage-message');
+    const message = await screen.findByTestId('storage-message', {}, WAIT);
     expect(message).toHaveTextContent(
       /could not be opened: the editor failed while validating the workflow \(boom is not a function\)\. It is kept aside for download; the editor started with an empty workflow\./,
     );
