@@ -13,23 +13,28 @@ export function AsideList() {
   if (aside.length === 0) return null;
   return (
     <section className="aside-list" aria-label="Kept aside">
-      <strong>Kept aside ({aside.length})</strong>
-      <ul>
-        {aside.map((entry) => (
-          <li key={entry.id} data-testid="aside-entry">
-            <span className="aside-reason">
-              {entry.reason}
-              {entry.savedAt && ` (${new Date(entry.savedAt).toLocaleString()})`}
-            </span>
-            <button type="button" onClick={() => downloadText(entry.text, fileName(entry))}>
-              Download
-            </button>
-            <button type="button" onClick={() => store.getState().discardAside(entry.id)}>
-              Discard
-            </button>
-          </li>
-        ))}
-      </ul>
+      {/* Collapsible, so a long list never hides the canvas for good. */}
+      <details open>
+        <summary>
+          <strong>Kept aside ({aside.length})</strong>
+        </summary>
+        <ul>
+          {aside.map((entry) => (
+            <li key={entry.id} data-testid="aside-entry">
+              <span className="aside-reason">
+                {entry.reason}
+                {entry.savedAt && ` (${new Date(entry.savedAt).toLocaleString()})`}
+              </span>
+              <button type="button" onClick={() => downloadText(entry.text, fileName(entry))}>
+                Download
+              </button>
+              <button type="button" onClick={() => store.getState().discardAside(entry.id)}>
+                Discard
+              </button>
+            </li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }
