@@ -11,7 +11,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, connectNodes, dropEntry, launch, nodeCount, yamlText } from './support/browser';
-import { profileDir, removeProfile, startKillable } from './support/killableBrowser';
+import { profileDir, removeProfile, startKillable, type Killable } from './support/killableBrowser';
 
 const DELAYS = [0, 50, 200, 1000];
 
@@ -156,17 +156,28 @@ describe('killing the browser', () => {
     async () => {
       for (const delay of DELAYS) {
         const profile = profileDir();
+        // Whatever fails, no browser is left running.
+        const running = new Set<Killable>();
+        const start = async () => {
+          const k = await startKillable(profile);
+          running.add(k);
+          return k;
+        };
+        const kill = async (k: Killable) => {
+          running.delete(k);
+          await k.kill();
+        };
         try {
-          const first = await startKillable(profile);
+          const first = await start();
           const page = await first.page();
           const saved = await makeEdits(page);
           await wait(delay);
           const { durable } = await revisions(page);
-          await first.kill();
+          await kill(first);
 
-          const second = await startKillable(profile);
+          const second = await start();
           const kept = await survivors(await second.page());
-          await second.kill();
+          await kill(second);
           figures.push(
             `  browser killed ${delay} ms after the last edit: ${kept.filter(Boolean).length}/${EDITS.length} (durable revision ${durable} of ${saved[saved.length - 1]})`,
           );
@@ -176,6 +187,7 @@ describe('killing the browser', () => {
             `killed ${delay} ms after`,
           ).toEqual([]);
         } finally {
+          for (const k of running) await k.kill();
           removeProfile(profile);
         }
       }
