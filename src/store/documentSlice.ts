@@ -26,6 +26,7 @@ import {
 import type { Pipeline, Point, Task } from '../core/model/types';
 import type { TaskResult } from '../core/argo/depends';
 import { emptyHistory, record, redo, undo, type History } from './history';
+import { whyUnshowable } from './showable';
 import type { EditorState } from './editorStore';
 
 /** Positions by task name: a Map, or a record read by its own keys only. */
@@ -47,10 +48,13 @@ export interface DocumentSlice {
   /** The pipeline before a drag started, so the whole drag is one undo step. */
   dragStart: Pipeline | undefined;
   notice: Notice | undefined;
-  /** Replaces the document (New, Open, YAML edit). Recorded for undo unless `fresh`. */
-  setPipeline(p: Pipeline, options?: { fresh?: boolean }): void;
+  /**
+   * Replaces the document (New, Open, YAML edit). Recorded for undo unless
+   * `fresh`. False (with a notice) when the editor cannot show `p`.
+   */
+  setPipeline(p: Pipeline, options?: { fresh?: boolean }): boolean;
   newPipeline(): void;
-  /** Applies any core operation as one undoable step. */
+  /** Applies any core operation as one undoable step; one that throws changes nothing. */
   apply(operation: (p: Pipeline) => Pipeline): void;
   clip: Clip | undefined;
   copy(names: string[]): void;
@@ -90,17 +94,36 @@ export interface DocumentSlice {
   setNotice(notice: Notice | undefined): void;
 }
 
+export const HISTORY_FULL: Notice = {
+  kind: 'info',
+  message:
+    'Undo history is full: from now on its oldest steps are merged. Undo still goes back to the workflow as it was opened.',
+};
+
 export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlice> = (set, get) => {
+  /** Refuses `next` with a notice when the editor cannot show it. */
+  const refused = (next: Pipeline): boolean => {
+    const why = whyUnshowable(next);
+    if (why)
+      set({
+        notice: { kind: 'error', message: `Not applied: ${why}. The workflow is unchanged.` },
+      });
+    return why !== undefined;
+  };
   /** Applies an edit; records history only when something changed. */
-  const commit = (next: Pipeline): void => {
+  const commit = (next: Pipeline): boolean => {
     const { pipeline, history } = get();
-    if (next === pipeline) return;
+    if (next === pipeline) return true;
+    if (refused(next)) return false;
+    const recorded = record(history, pipeline);
     set({
       pipeline: next,
-      history: record(history, pipeline),
-      notice: undefined,
+      history: recorded,
+      // Said once, when history first merges steps.
+      notice: recorded.dropped > 0 && history.dropped === 0 ? HISTORY_FULL : undefined,
       serverDiagnostics: [],
     });
+    return true;
   };
 
   return {
@@ -109,15 +132,24 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     dragStart: undefined,
     notice: undefined,
     setPipeline(p, options) {
-      if (options?.fresh)
-        set({ pipeline: p, history: emptyHistory(), notice: undefined, serverDiagnostics: [] });
-      else commit(p);
+      if (!options?.fresh) return commit(p);
+      if (refused(p)) return false;
+      set({ pipeline: p, history: emptyHistory(), notice: undefined, serverDiagnostics: [] });
+      return true;
     },
     newPipeline() {
       commit(createPipeline());
     },
     apply(operation) {
-      commit(operation(get().pipeline));
+      let next: Pipeline;
+      try {
+        next = operation(get().pipeline);
+      } catch (e) {
+        const message = `Not applied: the editor failed on this edit (${(e as Error)?.message}). The workflow is unchanged.`;
+        set({ notice: { kind: 'error', message } });
+        return;
+      }
+      commit(next);
     },
     clip: undefined,
     copy(names) {
@@ -219,9 +251,11 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     endDrag() {
       const { dragStart, pipeline, history } = get();
       if (!dragStart) return;
+      const recorded = dragStart === pipeline ? history : record(history, dragStart);
       set({
         dragStart: undefined,
-        history: dragStart === pipeline ? history : record(history, dragStart),
+        history: recorded,
+        ...(recorded.dropped > 0 && history.dropped === 0 ? { notice: HISTORY_FULL } : {}),
       });
     },
     placeTasks(moves) {

@@ -8,6 +8,8 @@ import { createLayoutSlice, type LayoutSlice } from './layoutSlice';
 import { createPaletteSlice, type PaletteSlice } from './paletteSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createYamlSlice, type YamlSlice } from './yamlSlice';
+import { createRecoverySlice, type RecoverySlice } from './recoverySlice';
+import { createSaveSlice, type SaveSlice } from './saveSlice';
 import { createRunSlice, type RunDeps, type RunSlice } from './runSlice';
 import { DEFAULT_SETTINGS } from './connectionSettings';
 
@@ -16,7 +18,9 @@ export type EditorState = DocumentSlice &
   PaletteSlice &
   YamlSlice &
   RunSlice &
-  LayoutSlice;
+  LayoutSlice &
+  RecoverySlice &
+  SaveSlice;
 export type EditorStore = StoreApi<EditorState>;
 
 /** `deps` are the outside world: fetch and storage. Tests pass test doubles. */
@@ -34,5 +38,7 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
     ...createYamlSlice(...a),
     ...createRunSlice(runDeps)(...a),
     ...createLayoutSlice(...a),
+    ...createRecoverySlice(...a),
+    ...createSaveSlice(...a),
   }));
 }

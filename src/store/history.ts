@@ -1,22 +1,43 @@
 /**
- * Undo/redo over immutable pipelines. Snapshots share structure, so keeping
- * a deep history costs little; drags record one step when they end.
+ * Undo/redo over immutable pipelines. Snapshots share structure: an edit
+ * copies the task list (one pointer a task) and the objects it changed, and
+ * shares the rest. History is bounded by steps and by that estimate of what
+ * each snapshot holds, so a 10,000-task workflow keeps fewer steps than a
+ * 20-task one. When a bound is reached the oldest *intermediate* step is
+ * dropped: the first snapshot (the document as opened) is always kept, so
+ * undoing everything still reaches it, and `dropped` says how many steps
+ * were merged on the way (the UI tells the user).
  */
 import type { Pipeline } from '../core/model/types';
 
-export const HISTORY_LIMIT = 200;
+/** At most this many undo steps. */
+export const HISTORY_STEPS = 1000;
+/** At most this many task-list slots across all snapshots (about 8 bytes each). */
+export const HISTORY_SLOTS = 2_000_000;
 
 export interface History {
   past: Pipeline[];
   future: Pipeline[];
+  /** Intermediate steps dropped to stay within the bounds; the first is kept. */
+  dropped: number;
 }
 
-export const emptyHistory = (): History => ({ past: [], future: [] });
+export const emptyHistory = (): History => ({ past: [], future: [], dropped: 0 });
+
+/** What a snapshot holds on its own: its task list, plus a little for the rest. */
+const slots = (p: Pipeline): number => p.tasks.length + 16;
 
 export function record(history: History, before: Pipeline): History {
-  const past = history.past.length >= HISTORY_LIMIT ? history.past.slice(1) : history.past.slice();
-  past.push(before);
-  return { past, future: [] };
+  const past = [...history.past, before];
+  let dropped = history.dropped;
+  let total = past.reduce((n, p) => n + slots(p), 0);
+  // Drop from the second entry: the first is the document as opened.
+  while (past.length > 2 && (past.length > HISTORY_STEPS || total > HISTORY_SLOTS)) {
+    total -= slots(past[1]!);
+    past.splice(1, 1);
+    dropped++;
+  }
+  return { past, future: [], dropped };
 }
 
 export function undo(
@@ -27,7 +48,11 @@ export function undo(
   if (!previous) return undefined;
   return {
     pipeline: previous,
-    history: { past: history.past.slice(0, -1), future: [current, ...history.future] },
+    history: {
+      ...history,
+      past: history.past.slice(0, -1),
+      future: [current, ...history.future],
+    },
   };
 }
 
@@ -37,5 +62,5 @@ export function redo(
 ): { history: History; pipeline: Pipeline } | undefined {
   const [next, ...future] = history.future;
   if (!next) return undefined;
-  return { pipeline: next, history: { past: [...history.past, current], future } };
+  return { pipeline: next, history: { ...history, past: [...history.past, current], future } };
 }

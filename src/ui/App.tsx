@@ -1,6 +1,6 @@
 // The application shell: toolbar, palette, canvas, inspector, YAML and problems.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PaletteEntry } from '../core/config';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { readSettings } from '../store/connectionSettings';
@@ -9,6 +9,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../core/graph/layoutSpacing';
 import { layoutBounds } from '../core/model/layout';
 import { nodeHeights } from '../core/model/dataFlow';
 import { LayoutStatus } from './layout/LayoutStatus';
+import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './browserStorage';
 import { ConnectionDialog } from './run/ConnectionDialog';
 import { OpenRunDialog } from './run/OpenRunDialog';
 import { RunPanel } from './run/RunPanel';
@@ -19,6 +20,9 @@ import { pickFile } from './files';
 import { Inspector } from './inspector/Inspector';
 import { Notice } from './Notice';
 import { Palette } from './palette/Palette';
+import { PanelBoundary } from './PanelBoundary';
+import { ShownMarker } from './ShownMarker';
+import { StorageBanner } from './storage/StorageBanner';
 import { ProblemsList } from './problems/ProblemsList';
 import { DocumentChooser } from './toolbar/DocumentChooser';
 import { ShortcutHelp } from './toolbar/ShortcutHelp';
@@ -33,21 +37,23 @@ export function App({ store: given }: { store?: EditorStore }) {
     () =>
       given ??
       createEditorStore({
-        localStorage: window.localStorage,
-        sessionStorage: window.sessionStorage,
-        settings: readSettings(window.localStorage),
+        localStorage: safeLocalStorage(),
+        sessionStorage: safeSessionStorage(),
+        settings: readSettings(safeLocalStorage()),
       }),
     [given],
   );
   useEffect(() => {
     if (given) return;
+    // Cancelled before it finished (React's StrictMode runs effects twice in
+    // development): that start leaves no trace, the next one does the work.
+    const cancel = new AbortController();
     let stop: (() => void) | undefined;
-    let cancelled = false;
-    void boot(store, window.localStorage, window.location).then((s) =>
-      cancelled ? s() : (stop = s),
+    void boot(store, browserPersistenceEnv(), window.location, cancel.signal).then((s) =>
+      cancel.signal.aborted ? s() : (stop = s),
     );
     return () => {
-      cancelled = true;
+      cancel.abort();
       stop?.();
     };
   }, [store, given]);
@@ -116,39 +122,55 @@ function Editor() {
     if (file) docs.openFile(file);
   }, [docs]);
 
+  const panel = (name: string, area: string, children: ReactNode) => (
+    <PanelBoundary name={name} area={area} store={store} onDownload={docs.download}>
+      {children}
+    </PanelBoundary>
+  );
+
   return (
     <div className={`app theme-${theme}`}>
-      <Toolbar
-        onNew={docs.newDocument}
-        onOpen={open}
-        onDownload={docs.download}
-        onAutoLayout={docs.autoLayout}
-        onFit={fit}
-        onToggleTheme={toggleTheme}
-        onHelp={() => setHelp(true)}
-        onConnection={() => setDialog('connection')}
-        onOpenRun={() => setDialog('run')}
-        theme={theme}
-      />
-      <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />
+      {panel(
+        'toolbar',
+        'toolbar',
+        <Toolbar
+          onNew={docs.newDocument}
+          onOpen={open}
+          onDownload={docs.download}
+          onAutoLayout={docs.autoLayout}
+          onFit={fit}
+          onToggleTheme={toggleTheme}
+          onHelp={() => setHelp(true)}
+          onConnection={() => setDialog('connection')}
+          onOpenRun={() => setDialog('run')}
+          theme={theme}
+        />,
+      )}
+      {panel('palette', 'palette', <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />)}
       <main className="centre">
-        <Canvas onOpenFile={docs.openFile} colorMode={theme} />
+        {panel('canvas', 'auto', <Canvas onOpenFile={docs.openFile} colorMode={theme} />)}
         <Notice />
         <LayoutStatus />
+        <StorageBanner />
         <SubmitResultBar />
       </main>
-      <Inspector />
+      {panel('inspector', 'inspector', <Inspector />)}
       <div className="bottom-panels">
-        <YamlPanel onDownload={docs.download} dark={theme === 'dark'} />
+        {panel(
+          'YAML panel',
+          'auto',
+          <YamlPanel onDownload={docs.download} dark={theme === 'dark'} />,
+        )}
         <div className="side-panels">
-          <RunPanel />
-          <ProblemsList />
+          {panel('run panel', 'auto', <RunPanel />)}
+          {panel('problems list', 'auto', <ProblemsList />)}
         </div>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
       {docs.choice && <DocumentChooser choice={docs.choice} onChoose={docs.choose} />}
+      <ShownMarker />
     </div>
   );
 }

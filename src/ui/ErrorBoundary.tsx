@@ -1,6 +1,11 @@
-// Top-level error boundary: a render error shows its message and a way out
-// instead of a blank page. React only offers this as a class component.
+// Top-level error boundary, the last resort behind the per-panel ones: the
+// editor's shell failed. It shows the message and a way out (reload, or
+// download what autosave holds) instead of a blank page. React only offers
+// this as a class component.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { DOCUMENT_KEY } from '../store/storageKeys';
+import { safeLocalStorage } from './browserStorage';
+import { downloadText } from './files';
 
 interface Props {
   children: ReactNode;
@@ -10,6 +15,15 @@ interface Props {
 
 interface State {
   error: Error | null;
+}
+
+/** The autosaved document, if storage can be read and holds one. */
+function autosaved(): string | undefined {
+  try {
+    return safeLocalStorage()?.getItem(DOCUMENT_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export class ErrorBoundary extends Component<Props, State> {
@@ -31,13 +45,24 @@ export class ErrorBoundary extends Component<Props, State> {
   override render(): ReactNode {
     const { error } = this.state;
     if (!error) return this.props.children;
+    const saved = autosaved();
     return (
       <div role="alert">
         <h1>Something went wrong</h1>
         <pre>{error.message}</pre>
+        <p>
+          {saved
+            ? 'Your workflow as last autosaved is kept in this browser: reload to continue, or download it.'
+            : 'Reload to continue.'}
+        </p>
         <button type="button" onClick={this.reload}>
           Reload
         </button>
+        {saved && (
+          <button type="button" onClick={() => downloadText(saved, 'autosaved-workflow.yaml')}>
+            Download the autosaved workflow
+          </button>
+        )}
       </div>
     );
   }

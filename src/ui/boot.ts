@@ -1,7 +1,8 @@
-// Starting the editor: restore the autosaved document and palette, else load
-// the default config (or the one named by `?config=`, same origin only).
-import { readSaved, startAutosave } from '../store/autosave';
+// Starting the editor: restore what storage holds (persistence says in words
+// what it could not), then the saved palette, else the default config (or
+// the one named by `?config=`, same origin only).
 import type { EditorStore } from '../store/editorStore';
+import { startPersistence, type PersistenceEnv } from '../store/persistence';
 
 export const DEFAULT_CONFIG_URL = 'config.yaml';
 
@@ -23,15 +24,16 @@ export function configUrlFrom(search: string, origin: string): { url?: string; p
 
 export async function boot(
   store: EditorStore,
-  storage: Storage,
+  env: PersistenceEnv,
   location: Location,
+  signal?: AbortSignal,
 ): Promise<() => void> {
-  const saved = readSaved(storage);
-  if (saved.pipeline) store.getState().setPipeline(saved.pipeline, { fresh: true });
+  const persistence = await startPersistence(store, env, signal);
+  if (signal?.aborted) return persistence.stop;
   const { url, problem } = configUrlFrom(location.search, location.origin);
   const fromQuery = new URLSearchParams(location.search).has('config');
-  if (saved.config && !fromQuery) {
-    store.getState().loadConfig(saved.config.text, saved.config.name);
+  if (persistence.config && !fromQuery) {
+    store.getState().loadConfig(persistence.config.text, persistence.config.name);
   } else if (url) {
     try {
       const response = await fetch(url);
@@ -45,9 +47,5 @@ export async function boot(
     }
   }
   if (problem) store.getState().setNotice({ kind: 'error', message: problem });
-  if (saved.problem)
-    store
-      .getState()
-      .setNotice({ kind: 'error', message: `${saved.problem}. It is still in browser storage.` });
-  return startAutosave(store, storage);
+  return persistence.stop;
 }

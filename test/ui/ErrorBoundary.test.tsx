@@ -36,3 +36,18 @@ it("shows a thrown error's message and a Reload button", async () => {
   await userEvent.click(screen.getByRole('button', { name: 'Reload' }));
   expect(onReload).toHaveBeenCalledOnce();
 });
+
+it('offers the autosaved workflow for download', async () => {
+  localStorage.setItem('argoflow.document', 'kind: Workflow\n');
+  const createObjectURL = vi.fn((_: Blob) => 'blob:saved');
+  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: () => {} }));
+  render(
+    <ErrorBoundary onReload={() => {}}>
+      <Broken />
+    </ErrorBoundary>,
+  );
+  await userEvent.click(screen.getByRole('button', { name: 'Download the autosaved workflow' }));
+  expect(createObjectURL).toHaveBeenCalledOnce();
+  vi.unstubAllGlobals();
+  localStorage.clear();
+});

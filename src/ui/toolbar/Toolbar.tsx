@@ -2,6 +2,7 @@
 import { useEditor } from '../EditorContext';
 import { SubmitButton } from '../run/SubmitButton';
 import { RunChip } from '../run/RunChip';
+import { SaveStatus } from '../storage/SaveStatus';
 
 interface Props {
   onConnection(): void;
@@ -19,6 +20,7 @@ interface Props {
 export function Toolbar(props: Props) {
   const canUndo = useEditor((s) => s.history.past.length > 0);
   const canRedo = useEditor((s) => s.history.future.length > 0);
+  const dropped = useEditor((s) => s.history.dropped);
   const undo = useEditor((s) => s.undo);
   const redo = useEditor((s) => s.redo);
   const title = useEditor((s) =>
@@ -32,6 +34,7 @@ export function Toolbar(props: Props) {
         {kind} · {title}
       </span>
       <RunChip />
+      <SaveStatus />
       <span className="spacer" />
       <button type="button" onClick={props.onNew}>
         New
@@ -42,7 +45,17 @@ export function Toolbar(props: Props) {
       <button type="button" onClick={props.onDownload} title="Ctrl+S">
         Download
       </button>
-      <button type="button" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
+      <button
+        type="button"
+        onClick={undo}
+        disabled={!canUndo}
+        title={
+          dropped > 0
+            ? `Ctrl+Z. History is full: ${dropped} older step${dropped > 1 ? 's were' : ' was'} merged; undo still goes back to the workflow as it was opened.`
+            : 'Ctrl+Z'
+        }
+        data-testid="undo"
+      >
         Undo
       </button>
       <button type="button" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z">

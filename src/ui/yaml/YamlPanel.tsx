@@ -6,6 +6,9 @@ import { useEditor, useEditorStore } from '../EditorContext';
 
 const YamlEditor = lazy(() => import('./YamlEditor'));
 
+const APPLY_AFTER_MS = 250;
+const APPLY_AT_LATEST_MS = 300;
+
 interface Props {
   onDownload: () => void;
   dark: boolean;
@@ -17,16 +20,42 @@ export function YamlPanel({ onDownload, dark }: Props) {
   const draft = useEditor((s) => s.yamlDraft);
   const diagnostics = useEditor((s) => s.yamlDiagnostics);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  /** Text typed and not yet applied, and when it must be applied at the latest. */
+  const pending = useRef<{ text: string; deadline: number } | undefined>(undefined);
   const text = draft ?? preview;
 
+  const apply = useCallback(() => {
+    clearTimeout(timer.current);
+    const typed = pending.current;
+    pending.current = undefined;
+    if (typed) store.getState().editYaml(typed.text);
+  }, [store]);
+
+  // Typing applies 250 ms after the last key, and never later than 300 ms
+  // after the first key not yet applied (autosave then writes it at once).
   const onChange = useCallback(
     (next: string) => {
+      const now = Date.now();
+      const deadline = pending.current?.deadline ?? now + APPLY_AT_LATEST_MS;
+      pending.current = { text: next, deadline };
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => store.getState().editYaml(next), 250);
+      timer.current = setTimeout(apply, Math.max(0, Math.min(APPLY_AFTER_MS, deadline - now)));
     },
-    [store],
+    [apply],
   );
-  useEffect(() => () => clearTimeout(timer.current), []);
+  // A page being hidden or closed applies what is typed, so autosave can write it.
+  useEffect(() => {
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') apply();
+    };
+    window.addEventListener('pagehide', apply);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', apply);
+      document.removeEventListener('visibilitychange', hidden);
+      clearTimeout(timer.current);
+    };
+  }, [apply]);
 
   const copy = () => {
     void navigator.clipboard?.writeText(text).then(
