@@ -12,6 +12,7 @@ import {
   type PaletteEntry,
 } from '../../src/core/config';
 import { isObject, type JsonObject } from '../../src/core/model/types';
+import { sparkApplicationValidator } from '../support/sparkSchema';
 
 const read = (rel: string): string => readFileSync(new URL(rel, import.meta.url), 'utf8');
 const publicConfig = read('../../public/config.yaml');
@@ -697,15 +698,9 @@ describe.skipIf(!existsSync(schemaHelper) || !existsSync(schemaJson))('Argo JSON
 });
 
 describe.skipIf(!existsSync(sparkCrd))('SparkApplication CRD', () => {
-  it('accepts every Spark manifest the palette builds', async () => {
-    const { default: Ajv } = await import('ajv');
-    const crd = load(readFileSync(sparkCrd, 'utf8'));
-    const versions = get(crd, 'spec', 'versions') as unknown[];
-    const schema = get(versions[0], 'schema', 'openAPIV3Schema');
-    // Kubernetes structural schemas use x-kubernetes-* keywords and int32/int64 formats.
-    const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(
-      schema as object,
-    );
+  it('accepts every Spark manifest the palette builds', () => {
+    // Compiled once into a cache the test files share (test/support/sparkSchema.ts).
+    const validate = sparkApplicationValidator();
     const spark = allEntries.filter((e) => e.resourceKind === 'SparkApplication');
     expect(spark.length).toBe(2);
     for (const e of spark)
