@@ -16,7 +16,8 @@ import {
 
 /**
  * Starts the double before the file's tests and closes it after them; after
- * each test, clears the injected fault and the failing tasks. Returns the
+ * each test, clears the injected fault and the failing tasks and restarts
+ * the controller's clock. Returns the
  * double as soon as it is called (at module level): its members are looked
  * up when used, in a test or a hook, once it has started.
  */
@@ -29,6 +30,7 @@ export function useArgoServerDouble(options: ArgoServerDoubleOptions = {}): Argo
   afterEach(() => {
     started?.fault(undefined);
     started?.setFailTasks([]);
+    started?.resume(); // a test that paused the controller and failed midway
   });
   return new Proxy({} as ArgoServerDouble, {
     get(_target, key) {
