@@ -853,39 +853,53 @@ describe('faults', () => {
 });
 
 describe('runArgoServerDouble (tsx entry)', () => {
-  it('starts on --port, prints where it listens, and takes faults over HTTP', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(new URL('./support/runArgoServerDouble.ts', import.meta.url)),
-        '--port',
-        '0',
-        '--token',
-        'abc',
-        '--step-ms',
-        '20',
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)) },
-    );
-    try {
-      const lines = createInterface({ input: child.stdout! });
-      const [line] = (await once(lines, 'line')) as [string];
-      const m = /^argo-server-double listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
-      expect(m).not.toBeNull();
-      const base = m![1]!;
-      const headers = { Authorization: 'Bearer abc' };
-      expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(200);
-      await fetch(`${base}/__double/fault`, {
-        method: 'POST',
-        body: JSON.stringify({ status: 503, times: 1 }),
-      });
-      expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(503);
-      expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(200);
-    } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
-  }, 20_000);
+  it(
+    'starts on --port, prints where it listens, and takes faults over HTTP',
+    async () => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          fileURLToPath(new URL('./support/runArgoServerDouble.ts', import.meta.url)),
+          '--port',
+          '0',
+          '--token',
+          'abc',
+          '--step-ms',
+          '20',
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'], cwd: fileURLToPath(new URL('..', import.meta.url)) },
+      );
+      let stderr = '';
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      try {
+        const lines = createInterface({ input: child.stdout! });
+        // its first line, or how it ended without one
+        const line = await Promise.race([
+          once(lines, 'line').then(([l]) => l as string),
+          once(child, 'exit').then(([code, signal]) => {
+            throw new Error(`exited (${code ?? signal}) before listening; stderr:\n${stderr}`);
+          }),
+        ]);
+        const m = /^argo-server-double listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
+        expect(m).not.toBeNull();
+        const base = m![1]!;
+        const headers = { Authorization: 'Bearer abc' };
+        expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(200);
+        await fetch(`${base}/__double/fault`, {
+          method: 'POST',
+          body: JSON.stringify({ status: 503, times: 1 }),
+        });
+        expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(503);
+        expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(200);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          await once(child, 'exit');
+        }
+      }
+    },
+    TIMEOUT.child,
+  ); // a child process: Node with tsx takes 5-15 s to start at load 20
 });
