@@ -450,30 +450,34 @@ describe('diagnostics', () => {
   });
 });
 
+// Both guards are checked by construction rather than by a clock (speed is
+// measured in bench/, never asserted in a unit test): a bomb of 9^20 values
+// cannot be expanded in any test's time, so only a parser that never expands
+// it returns; a big input whose first line is not YAML is refused for its
+// size, not its syntax, so the size is checked before anything parses it.
 describe('input guards', () => {
-  it('rejects an alias bomb quickly, without expanding it', () => {
+  it('rejects an alias bomb without expanding it', () => {
     const rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) {
+    for (let i = 1; i < 20; i++) {
       const prev = String.fromCharCode(96 + i);
       rows.push(
         `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`,
       );
     }
-    rows.push('containers:', '  - name: x', '    image: *j');
-    const start = performance.now();
+    rows.push('containers:', '  - name: x', '    image: *t');
     const { value, diagnostics } = parseConfig(`${rows.join('\n')}\n`);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(value).toEqual([]);
     expect(diagnostics.some((d) => d.code === 'yaml-alias' && d.line === 2)).toBe(true);
   });
 
-  it('rejects a 2 MiB input quickly', () => {
+  it.each([
+    ['a 2 MiB input', ''],
+    ['a 2 MiB input whose first line is not YAML', ': [\n'],
+  ])('rejects %s before parsing it', (_label, head) => {
     const row = '  - {name: step, image: "alpine:3.20-padding-padding-padding"}\n';
-    const big = `containers:\n${row.repeat(40_000)}`;
+    const big = `${head}containers:\n${row.repeat(40_000)}`;
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
-    const start = performance.now();
     const { value, diagnostics } = parseConfig(big);
-    expect(performance.now() - start).toBeLessThan(200);
     expect(value).toEqual([]);
     expect(diagnostics).toMatchObject([{ code: 'config-too-large', line: 1 }]);
   });
