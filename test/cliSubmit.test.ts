@@ -76,7 +76,7 @@ beforeAll(async () => {
   });
   dir = mkdtempSync(join(tmpdir(), 'argoflow-submit-'));
   for (const [name, text] of Object.entries(FILES)) writeFileSync(file(name), text);
-});
+}, TIMEOUT.run); // starting the double loads the schema validators: seconds at load 20
 afterAll(async () => {
   await argo.close();
   rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import {
   type ArgoServerDouble,
   type ArgoServerDoubleOptions,
 } from './argoServerDouble';
+import { TIMEOUT } from './timeouts';
 
 /**
  * Starts the double before the file's tests and closes it after them; after
@@ -23,9 +24,10 @@ import {
  */
 export function useArgoServerDouble(options: ArgoServerDoubleOptions = {}): ArgoServerDouble {
   let started: ArgoServerDouble | undefined;
+  // Starting loads the schema validators (a 1 MB module): seconds at load 20.
   beforeAll(async () => {
     started = await startArgoServerDouble(options);
-  });
+  }, TIMEOUT.run);
   afterAll(() => started?.close());
   afterEach(() => {
     started?.fault(undefined);
