@@ -358,8 +358,9 @@ describe('runCommand', () => {
 // hours to walk, so only a count that stops at the values budget returns at
 // all (a walk of all of it would end in the test's timeout, not in a pass).
 // A 20 MiB text whose first line is not YAML is refused for its size, not for
-// its syntax: the size is checked before anything parses it.
-describe('runCommand on hostile input', () => {
+// its syntax: the size is checked before anything parses it. Building 20 MiB
+// texts and counting a million values takes seconds at load 20: a limit for it.
+describe('runCommand on hostile input', { timeout: TIMEOUT.cpu }, () => {
   it.each<[string, () => string, string]>([
     ['an alias bomb of 9^12 values', () => aliasBomb(12), 'aliases are followed'],
     ['a 20 MiB text', hugeFile, 'the editor reads at most 4 MiB'],
