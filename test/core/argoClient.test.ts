@@ -361,6 +361,32 @@ describe('watch', () => {
     expect(count).toBe(1);
   });
 
+  // Found under load: two events arrived in one chunk and the second was
+  // delivered after the first had aborted. Here they always share a chunk.
+  it('abort stops the stream even between two events of one chunk', async () => {
+    const line = (phase: string) =>
+      JSON.stringify({ result: { type: 'MODIFIED', object: { status: { phase } } } });
+    const oneChunk: FetchLike = () =>
+      Promise.resolve(
+        new Response(`${line('Pending')}\n${line('Running')}\n`, {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const watching = client({}, { fetch: oneChunk }).watch(
+      'w',
+      (e) => {
+        seen.push(phaseOf(e.object));
+        controller.abort();
+      },
+      controller.signal,
+    );
+    await expect(watching).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual(['Pending']);
+  });
+
   it('an already aborted signal sends nothing', async () => {
     const start = argo.requests.length;
     const watching = client().watch('x', () => {}, AbortSignal.abort());

@@ -198,7 +198,7 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
         true,
       );
       if (!response.body) throw new ArgoApiError('bad-reply', 'the event stream has no body');
-      await readJsonLines<WatchEvent>(response.body, onEvent);
+      await readJsonLines<WatchEvent>(response.body, onEvent, signal);
     },
 
     /** Streams a workflow's logs (one pod's when `podName` is given). */
@@ -213,7 +213,7 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
       if (opts.follow) query.set('logOptions.follow', 'true');
       const response = await send('GET', `${wf(name)}/log?${query}`, undefined, signal, true);
       if (!response.body) throw new ArgoApiError('bad-reply', 'the log stream has no body');
-      await readJsonLines<LogEntry>(response.body, onEntry);
+      await readJsonLines<LogEntry>(response.body, onEntry, signal);
     },
   };
 }

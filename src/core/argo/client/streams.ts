@@ -6,10 +6,15 @@
  */
 import { ArgoApiError } from './errors';
 
-/** Calls `onResult` for each `result` in a newline-delimited JSON body until it ends. */
+/**
+ * Calls `onResult` for each `result` in a newline-delimited JSON body until it
+ * ends. Once `signal` aborts, no further result is delivered, not even one
+ * already received in the same chunk: it rejects with the abort reason.
+ */
 export async function readJsonLines<T>(
   body: ReadableStream<Uint8Array>,
   onResult: (result: T) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -40,9 +45,11 @@ export async function readJsonLines<T>(
     buffer += decoder.decode(value, { stream: true });
     let at: number;
     while ((at = buffer.indexOf('\n')) >= 0) {
+      signal?.throwIfAborted();
       handle(buffer.slice(0, at));
       buffer = buffer.slice(at + 1);
     }
   }
+  signal?.throwIfAborted();
   handle(buffer + decoder.decode());
 }
