@@ -8,6 +8,8 @@ export default defineConfig({
     // jest-dom matchers everywhere; component tests opt into jsdom per file
     // with a `// @vitest-environment jsdom` docblock.
     setupFiles: ['test/setup/dom.ts'],
+    // Once per run, before the workers: caches they share (compiled schemas).
+    globalSetup: ['test/setup/global.ts'],
     pool: 'threads',
     maxWorkers: 2,
   },

@@ -121,7 +121,10 @@ describe('canvas editing', () => {
     const { page } = await openEditor(browser);
     await twoConnected(page);
     const before = await yamlText(page);
-    await page.waitForTimeout(600); // autosave is debounced
+    // autosave is debounced: reload once the connected document is stored
+    await expect
+      .poll(() => page.evaluate(() => localStorage.getItem('argoflow.document') ?? ''))
+      .toContain('depends: jobprofilerclient');
     await page.reload();
     await page.locator('.react-flow__node').first().waitFor();
     expect(await yamlText(page)).toBe(before);

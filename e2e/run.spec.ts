@@ -2,11 +2,21 @@
  * The Argo Server loop in a real browser, against the Argo Server TEST DOUBLE
  * (test/support/argoServerDouble.ts): once through the Vite preview proxy, and
  * once through Debian's real nginx running deploy/nginx.conf.
+ * To see each task Running before it succeeds, a test pauses the double's
+ * controller and steps it until the task runs, then waits for the page: the
+ * run does not move on meanwhile, however slow the machine.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { configureConnection, launch, openEditor, twoConnected, yamlText } from './support/browser';
+import {
+  configureConnection,
+  launch,
+  newContext,
+  openEditor,
+  twoConnected,
+  yamlText,
+} from './support/browser';
 import { startNginx } from './support/nginx';
 
 const doubleUrl = () => inject('doubleUrl');
@@ -17,6 +27,19 @@ async function control(path: string, body: unknown): Promise<void> {
     body: JSON.stringify(body),
   });
   expect(res.ok).toBe(true);
+}
+
+type Phases = { phase: string; tasks: Record<string, string> };
+
+/** Steps the paused controller until the workflow `name` (in argo) satisfies `ok`. */
+async function stepUntil(name: string, ok: (wf: Phases) => boolean): Promise<void> {
+  let last: Phases | undefined;
+  for (let i = 0; i < 20; i++) {
+    const res = await fetch(`${doubleUrl()}/__double/step`, { method: 'POST' });
+    last = ((await res.json()) as Record<string, Phases>)[`argo/${name}`];
+    if (last && ok(last)) return;
+  }
+  throw new Error(`${name}: not there after 20 steps: ${JSON.stringify(last)}`);
 }
 
 async function createdWorkflows(): Promise<number> {
@@ -38,6 +61,7 @@ afterAll(async () => {
 afterEach(async () => {
   await control('fail-tasks', []);
   await control('fault', null);
+  await control('resume', {});
 });
 
 /** The whole loop on one page: connect, submit, watch Running then Succeeded. */
@@ -50,15 +74,19 @@ async function submitAndWatch(page: Page): Promise<void> {
     .toContain('Connected to Argo v4.1.2');
   await page.getByRole('button', { name: 'Cancel' }).click();
   await twoConnected(page);
+  await control('pause', {});
   await page.locator('[data-testid=submit]').click();
   await expect
     .poll(() => page.locator('[data-testid=submit-result]').textContent())
     .toMatch(/Workflow pipeline-[a-z0-9]{5} created in argo/);
-  await expect.poll(() => phaseOf(page, 'jobprofilerclient'), { timeout: 15_000 }).toBe('Running');
-  await expect.poll(() => phaseOf(page, 'busybox-shell'), { timeout: 15_000 }).toBe('Running');
-  await expect
-    .poll(() => page.locator('[data-testid=run-phase]').textContent(), { timeout: 15_000 })
-    .toBe('Succeeded');
+  const result = await page.locator('[data-testid=submit-result]').textContent();
+  const name = /Workflow (pipeline-[a-z0-9]{5}) created/.exec(result ?? '')![1]!;
+  await stepUntil(name, (wf) => wf.tasks.jobprofilerclient === 'Running');
+  await expect.poll(() => phaseOf(page, 'jobprofilerclient')).toBe('Running');
+  await stepUntil(name, (wf) => wf.tasks['busybox-shell'] === 'Running');
+  await expect.poll(() => phaseOf(page, 'busybox-shell')).toBe('Running');
+  await control('resume', {});
+  await expect.poll(() => page.locator('[data-testid=run-phase]').textContent()).toBe('Succeeded');
   expect(await phaseOf(page, 'jobprofilerclient')).toBe('Succeeded');
   expect(await phaseOf(page, 'busybox-shell')).toBe('Succeeded');
 }
@@ -80,13 +108,11 @@ describe('through the Vite preview proxy', () => {
     await configureConnection(page, 'test-token');
     await twoConnected(page);
     await page.locator('[data-testid=submit]').click();
-    await expect.poll(() => phaseOf(page, 'busybox-shell'), { timeout: 15_000 }).toBe('Failed');
-    await expect
-      .poll(() => page.locator('[data-testid=run-phase]').textContent(), { timeout: 15_000 })
-      .toBe('Failed');
+    await expect.poll(() => phaseOf(page, 'busybox-shell')).toBe('Failed');
+    await expect.poll(() => page.locator('[data-testid=run-phase]').textContent()).toBe('Failed');
     await page.locator('.react-flow__node[data-id="busybox-shell"]').click();
     await expect
-      .poll(() => page.locator('[data-testid=logs]').textContent(), { timeout: 10_000 })
+      .poll(() => page.locator('[data-testid=logs]').textContent())
       .toMatch(/exit code 1|error/i);
     await page.context().close();
   });
@@ -105,14 +131,16 @@ describe('through the Vite preview proxy', () => {
   });
 
   it('a double click creates one workflow', async () => {
-    await control('fault', { delayMs: 600, path: '^/api/v1/workflows/argo/lint$' });
+    // The first click's submit waits 5 s for its lint reply: the second click
+    // comes while it is in flight, even in a renderer slowed by load.
+    await control('fault', { delayMs: 5000, path: '^/api/v1/workflows/argo/lint$' });
     const { page } = await openEditor(browser);
     await configureConnection(page, 'test-token');
     await twoConnected(page);
     const before = await createdWorkflows();
     await page.locator('[data-testid=submit]').dblclick();
     await expect
-      .poll(() => page.locator('[data-testid=submit-result]').textContent(), { timeout: 10_000 })
+      .poll(() => page.locator('[data-testid=submit-result]').textContent())
       .toContain('created');
     expect((await createdWorkflows()) - before).toBe(1);
     await page.context().close();
@@ -131,15 +159,13 @@ describe('through nginx with deploy/nginx.conf', () => {
   });
 
   it('serves the app and proxies submit, the event stream and logs', async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('.palette-entry').first().waitFor();
     await submitAndWatch(page);
     await page.locator('.react-flow__node[data-id="busybox-shell"]').click();
-    await expect
-      .poll(() => page.locator('[data-testid=logs]').textContent(), { timeout: 10_000 })
-      .toContain('busybox');
+    await expect.poll(() => page.locator('[data-testid=logs]').textContent()).toContain('busybox');
     await context.close();
   });
 });

@@ -1,18 +1,25 @@
 // Tests of the Argo Server TEST DOUBLE itself (test/support/argoServerDouble.ts),
 // through plain fetch: every route's happy and error path, the simulated DAG
 // run seen through the event stream (NDJSON and SSE), logs, faults, and the
-// stop/terminate/retry/resubmit lifecycle. stepMs is 20, so a 3-task chain
-// finishes in about 150 ms.
+// stop/terminate/retry/resubmit lifecycle, and the controller's clock (pause,
+// step, resume). stepMs is 20, so a 3-task chain finishes in about 150 ms on a
+// quiet machine; a test that must act while a run is in a given state pauses
+// the controller and steps it, so what it sees does not depend on speed.
 //
 //   chain:  a --> b --> c      (echo template, one input parameter)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { argoNodeId, argoPodName, type ArgoObject } from './support/argoServerDouble';
 import { chainSpec, task, useArgoServerDouble } from './support/doubleFixture';
 import { hasShared } from './support/sharedData';
+import { TIMEOUT, WAIT_MS } from './support/timeouts';
+
+// Many tests follow a simulated run to its end: wall time that a loaded machine
+// stretches (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.run });
 
 const TOKEN = 'test-token';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
@@ -45,7 +52,7 @@ async function create(wf = chain()): Promise<ArgoObject> {
 }
 
 async function waitFor(name: string, ok: (wf: ArgoObject) => boolean): Promise<ArgoObject> {
-  const until = Date.now() + 5000;
+  const until = Date.now() + WAIT_MS;
   for (;;) {
     const { body } = await call(`/api/v1/workflows/argo/${name}`);
     if (ok(body)) return body;
@@ -467,22 +474,26 @@ describe('stop, terminate, retry, resubmit', () => {
     ['terminate', 'Terminate'],
   ] as const) {
     it(`${action}s a running workflow on the next controller step`, async () => {
-      // A 10-task chain (t0 -> ... -> t9) runs ~30 steps: ample time to stop it midway.
+      // A 10-task chain (t0 -> ... -> t9), stepped until a task runs, then stopped
+      // midway: the controller is paused, so it cannot run on in the meantime.
       const long = chain({ generateName: 'long-' });
       long.spec.templates[0].dag.tasks = Array.from({ length: 10 }, (_, i) =>
         task(`t${i}`, `step-${i}`, i > 0 ? `t${i - 1}` : undefined),
       );
+      argo.pause();
       const wf = await create(long);
       const name: string = wf.metadata.name;
-      await waitFor(name, (w) =>
-        Object.values(w.status?.nodes ?? {}).some((n) => (n as ArgoObject).phase === 'Running'),
-      );
+      const someRunning = (w: ArgoObject) =>
+        Object.values(w.status?.nodes ?? {}).some((n) => (n as ArgoObject).phase === 'Running');
+      for (let i = 0; i < 5 && !someRunning(argo.workflows.get(`argo/${name}`)!); i++) argo.step();
+      expect(someRunning((await call(`/api/v1/workflows/argo/${name}`)).body)).toBe(true);
       const put = await call(`/api/v1/workflows/argo/${name}/${action}`, {
         method: 'PUT',
         json: { name, namespace: 'argo' },
       });
       expect(put.status).toBe(200);
       expect(put.body.spec.shutdown).toBe(strategy);
+      argo.resume();
       const done = await waitFor(name, finished);
       const message = `Stopped with strategy '${strategy}'`;
       expect(done.status).toMatchObject({ phase: 'Failed', message });
@@ -506,7 +517,9 @@ describe('stop, terminate, retry, resubmit', () => {
   }
 
   it('retries only failed workflows, re-running the failed tasks', async () => {
+    argo.pause(); // still Pending or Running when the early retry comes
     const running = await create();
+    argo.step();
     const early = await call(`/api/v1/workflows/argo/${running.metadata.name}/retry`, {
       method: 'PUT',
       json: {},
@@ -516,6 +529,7 @@ describe('stop, terminate, retry, resubmit', () => {
       code: 3,
       message: expect.stringMatching(/^Cannot retry a workflow in phase (Pending|Running)$/),
     });
+    argo.resume();
 
     argo.setFailTasks(['b']);
     const wf = await create();
@@ -586,6 +600,56 @@ describe('stop, terminate, retry, resubmit', () => {
       expect(status).toBe(404);
       expect(body.code).toBe(5);
     }
+  });
+});
+
+describe("the controller's clock", () => {
+  const phase = (name: string) => argo.workflows.get(`argo/${name}`)!.status.phase as string;
+  const taskPhase = (name: string, t: string) =>
+    byTask(argo.workflows.get(`argo/${name}`)!)[t]?.phase;
+
+  it('pause holds every run, step moves each one step, resume lets them run on', async () => {
+    argo.pause();
+    const name: string = (await create()).metadata.name;
+    await new Promise((r) => setTimeout(r, 100)); // five steps' worth of time: nothing moves
+    expect(phase(name)).toBe('Pending');
+    argo.step();
+    expect(phase(name)).toBe('Running');
+    expect(taskPhase(name, 'a')).toBe('Pending');
+    argo.step();
+    expect(taskPhase(name, 'a')).toBe('Running');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(taskPhase(name, 'a')).toBe('Running');
+    argo.resume();
+    expect((await waitFor(name, finished)).status.phase).toBe('Succeeded');
+  });
+
+  it('pause(namespace) holds only the runs of that namespace', async () => {
+    argo.pause('elsewhere');
+    const free: string = (await create()).metadata.name;
+    expect((await waitFor(free, finished)).status.phase).toBe('Succeeded');
+    argo.pause('argo');
+    const held: string = (await create()).metadata.name;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(phase(held)).toBe('Pending');
+    argo.step('elsewhere');
+    expect(phase(held)).toBe('Pending');
+    argo.step('argo');
+    expect(phase(held)).toBe('Running');
+    argo.resume('argo');
+    expect((await waitFor(held, finished)).status.phase).toBe('Succeeded');
+  });
+
+  it('is driven over HTTP too: pause, step (answering every phase), resume', async () => {
+    const control = (path: string) => fetch(`${argo.url}/__double/${path}`, { method: 'POST' });
+    expect((await control('pause')).status).toBe(200);
+    const name: string = (await create()).metadata.name;
+    const stepped = (await (await control('step')).json()) as ArgoObject;
+    expect(stepped[`argo/${name}`]).toEqual({ phase: 'Running', tasks: { a: 'Pending' } });
+    const again = (await (await control('step')).json()) as ArgoObject;
+    expect(again[`argo/${name}`]).toEqual({ phase: 'Running', tasks: { a: 'Running' } });
+    expect((await control('resume')).status).toBe(200);
+    expect((await waitFor(name, finished)).status.phase).toBe('Succeeded');
   });
 });
 
@@ -789,39 +853,53 @@ describe('faults', () => {
 });
 
 describe('runArgoServerDouble (tsx entry)', () => {
-  it('starts on --port, prints where it listens, and takes faults over HTTP', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        fileURLToPath(new URL('./support/runArgoServerDouble.ts', import.meta.url)),
-        '--port',
-        '0',
-        '--token',
-        'abc',
-        '--step-ms',
-        '20',
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)) },
-    );
-    try {
-      const lines = createInterface({ input: child.stdout! });
-      const [line] = (await once(lines, 'line')) as [string];
-      const m = /^argo-server-double listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
-      expect(m).not.toBeNull();
-      const base = m![1]!;
-      const headers = { Authorization: 'Bearer abc' };
-      expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(200);
-      await fetch(`${base}/__double/fault`, {
-        method: 'POST',
-        body: JSON.stringify({ status: 503, times: 1 }),
-      });
-      expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(503);
-      expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(200);
-    } finally {
-      child.kill('SIGTERM');
-      await once(child, 'exit');
-    }
-  }, 20_000);
+  it(
+    'starts on --port, prints where it listens, and takes faults over HTTP',
+    async () => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          fileURLToPath(new URL('./support/runArgoServerDouble.ts', import.meta.url)),
+          '--port',
+          '0',
+          '--token',
+          'abc',
+          '--step-ms',
+          '20',
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'], cwd: fileURLToPath(new URL('..', import.meta.url)) },
+      );
+      let stderr = '';
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      try {
+        const lines = createInterface({ input: child.stdout! });
+        // its first line, or how it ended without one
+        const line = await Promise.race([
+          once(lines, 'line').then(([l]) => l as string),
+          once(child, 'exit').then(([code, signal]) => {
+            throw new Error(`exited (${code ?? signal}) before listening; stderr:\n${stderr}`);
+          }),
+        ]);
+        const m = /^argo-server-double listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line);
+        expect(m).not.toBeNull();
+        const base = m![1]!;
+        const headers = { Authorization: 'Bearer abc' };
+        expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(200);
+        await fetch(`${base}/__double/fault`, {
+          method: 'POST',
+          body: JSON.stringify({ status: 503, times: 1 }),
+        });
+        expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(503);
+        expect((await fetch(`${base}/api/v1/version`, { headers })).status).toBe(200);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          await once(child, 'exit');
+        }
+      }
+    },
+    TIMEOUT.child,
+  ); // a child process: Node with tsx takes 5-15 s to start at load 20
 });

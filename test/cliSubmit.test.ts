@@ -6,21 +6,24 @@
 // be printed. Exit codes: 0 created (and, with --watch, succeeded); 1 invalid,
 // refused or the run failed; 2 wrong command line or unreadable file.
 // The child processes run concurrently, each test in its own namespace, so
-// the requests the double records can be told apart.
+// the requests the double records can be told apart. They run the CLI bundled
+// once for the run (test/support/childProcess.ts) under a generous limit; a
+// failed check on one prints how it ended and all it printed. A --watch test
+// pauses its namespace in the double until the child's watch is there, so the
+// child sees every phase however long it takes to start.
 //
 //   chain.yaml:  a --> b --> c          failing.yaml:  a --> boom
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseSubmitArgs, runSubmit } from '../src/cliSubmit';
 import { startArgoServerDouble, type ArgoServerDouble } from './support/argoServerDouble';
+import { explain, runCli, type ChildRun } from './support/childProcess';
 import { closedPort } from './support/doubleFixture';
 import { dagWorkflow } from './support/fixtures';
+import { TIMEOUT, WAIT_MS } from './support/timeouts';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TOKEN = 'cli-secret-token-4711';
 const NO_STACK = /^\s+at /m;
 
@@ -73,44 +76,44 @@ beforeAll(async () => {
   });
   dir = mkdtempSync(join(tmpdir(), 'argoflow-submit-'));
   for (const [name, text] of Object.entries(FILES)) writeFileSync(file(name), text);
-});
+}, TIMEOUT.run); // starting the double loads the schema validators: seconds at load 20
 afterAll(async () => {
   await argo.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `argoflow ...args` with ARGO_TOKEN = `token` (unset when null). */
-function cli(args: string[], token: string | null = TOKEN): Promise<Run> {
+/**
+ * Runs `argoflow ...args` with ARGO_TOKEN = `token` (unset when null) to its
+ * end: it must end by itself, and never print a stack trace. With `watchIn`,
+ * that namespace of the double is paused until the child's watch request has
+ * come, so its run starts only once it is watched.
+ */
+async function cli(
+  args: string[],
+  token: string | null = TOKEN,
+  watchIn?: string,
+): Promise<ChildRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' };
   delete env.ARGO_TOKEN;
   delete env.ARGO_INSECURE;
   if (token !== null) env.ARGO_TOKEN = token;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill(), 15_000);
-    child.on('error', fail);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      // Whatever happens, a failure is a sentence: never a stack trace.
-      expect(stderr).not.toMatch(NO_STACK);
-      done({ status, stdout, stderr });
-    });
-  });
+  if (watchIn) argo.pause(watchIn);
+  const running = runCli(args, { env });
+  if (watchIn) {
+    const watching = () =>
+      heard(watchIn).some((q) => q.path.startsWith('/api/v1/workflow-events/'));
+    await vi.waitFor(() => expect(watching()).toBe(true), { timeout: WAIT_MS, interval: 20 });
+    argo.resume(watchIn);
+  }
+  const r = await running;
+  expect(r.timedOut, explain(r)).toBe(false);
+  // Whatever happens, a failure is a sentence: never a stack trace.
+  expect(r.stderr, explain(r)).not.toMatch(NO_STACK);
+  return r;
 }
+
+/** Checks the exit status, showing how the child ended and what it printed if it differs. */
+const exited = (r: ChildRun, status: number) => expect(r.status, explain(r)).toBe(status);
 
 /** Namespaces the token may use: one per test. */
 const NAMESPACES = ['ok', 'fails', 'wrong-token', 'no-token', 'flag', 'invalid', 'tmpl', 'two'];
@@ -127,10 +130,11 @@ const submit = (ns: string, name: string, ...more: string[]) => [
 const heard = (ns: string) => argo.requests.filter((r) => r.path.split('/').includes(ns));
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
 
-describe.concurrent('argoflow submit (child process)', { timeout: 20_000 }, () => {
+// Child processes: Node alone takes 5-15 s to start at load 20.
+describe.concurrent('argoflow submit (child process)', { timeout: TIMEOUT.child }, () => {
   it('--watch: prints the created name and the phase changes, exit 0 on success', async () => {
-    const r = await cli(submit('ok', 'chain.yaml', '--watch'));
-    expect(r.status).toBe(0);
+    const r = await cli(submit('ok', 'chain.yaml', '--watch'), TOKEN, 'ok');
+    exited(r, 0);
     const [name, ...rest] = lines(r.stdout);
     expect(name).toMatch(/^chain-[a-z0-9]{5}$/);
     expect(rest).toEqual([]);
@@ -152,8 +156,8 @@ describe.concurrent('argoflow submit (child process)', { timeout: 20_000 }, () =
   });
 
   it('--watch: a failing task makes it exit 1 with the failure', async () => {
-    const r = await cli(submit('fails', 'failing.yaml', '--watch'));
-    expect(r.status).toBe(1);
+    const r = await cli(submit('fails', 'failing.yaml', '--watch'), TOKEN, 'fails');
+    exited(r, 1);
     expect(lines(r.stdout)[0]).toMatch(/^failing-/);
     expect(lines(r.stderr).at(-1)).toMatch(/^Failed 2\/2: child '.+' failed$/);
   });
@@ -161,7 +165,7 @@ describe.concurrent('argoflow submit (child process)', { timeout: 20_000 }, () =
   it('a wrong token: exit 1, the 401 explanation on stderr, the token printed nowhere', async () => {
     const wrong = 'wrong-token-0815';
     const r = await cli(submit('wrong-token', 'chain.yaml', '--watch'), wrong);
-    expect(r.status).toBe(1);
+    exited(r, 1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('The Argo Server rejected the token (401)');
     expect(r.stderr).toContain('argo auth token');
@@ -172,7 +176,7 @@ describe.concurrent('argoflow submit (child process)', { timeout: 20_000 }, () =
 
   it('--token is refused with exit 2: tokens come only from ARGO_TOKEN', async () => {
     const r = await cli([...submit('flag', 'chain.yaml'), '--token', 'flag-secret-42']);
-    expect(r.status).toBe(2);
+    exited(r, 2);
     expect(r.stderr).toContain('ARGO_TOKEN');
     expect(r.stdout + r.stderr).not.toContain('flag-secret-42');
     expect(heard('flag')).toEqual([]);
@@ -181,7 +185,7 @@ describe.concurrent('argoflow submit (child process)', { timeout: 20_000 }, () =
   it('an unreachable server: exit 1, no browser or CORS advice', async () => {
     const server = `http://127.0.0.1:${await closedPort()}`;
     const r = await cli(['submit', file('chain.yaml'), '--server', server, '--watch']);
-    expect(r.status).toBe(1);
+    exited(r, 1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`Could not reach the Argo Server at ${server}`);
     expect(r.stderr).not.toMatch(/CORS|proxy|browser|14099/i);
@@ -189,7 +193,7 @@ describe.concurrent('argoflow submit (child process)', { timeout: 20_000 }, () =
 
   it('an invalid file: exit 1 with FILE:LINE:COL problems, and no request', async () => {
     const r = await cli(submit('invalid', 'invalid.yaml'));
-    expect(r.status).toBe(1);
+    exited(r, 1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(new RegExp(`^${file('invalid.yaml')}:\\d+:\\d+: .*ehco`, 'm'));
     expect(heard('invalid')).toEqual([]);

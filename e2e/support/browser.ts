@@ -1,17 +1,43 @@
 /**
  * Browser test helpers: Debian's Chromium driven by playwright-core, a fresh
  * profile per page, and small actions on the editor's canvas.
+ *
+ * Limits are explicit and generous: CI runs on 2 cores at load 10 to 20, where
+ * Chromium takes many seconds to start and a page many seconds to load. They
+ * are deadlines for failing, not delays: whatever is ready goes on at once.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
+/** The browser to drive (CHROMIUM_PATH, default Debian's /usr/bin/chromium). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const LIMITS = {
+  /** Starting Chromium (a second quiet, tens of seconds at load 20). */
+  launchMs: 120_000,
+  /** page.goto / reload until the load event. */
+  navigationMs: 90_000,
+  /** Each action and wait (click, fill, locator.waitFor, waitForFunction, events). */
+  actionMs: 60_000,
+} as const;
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    timeout: LIMITS.launchMs,
   });
+}
+
+/** A new context (empty profile) with the limits above. */
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(LIMITS.actionMs);
+  context.setDefaultNavigationTimeout(LIMITS.navigationMs);
+  return context;
 }
 
 export const baseUrl = (): string => inject('baseUrl');
@@ -21,10 +47,7 @@ export async function openEditor(
   browser: Browser,
   path = '',
 ): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-    acceptDownloads: true,
-  });
+  const context = await newContext(browser);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

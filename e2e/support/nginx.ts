@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { LIMITS } from './browser';
 
 async function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -39,14 +40,19 @@ export async function startNginx(argoServer: string): Promise<{ url: string; sto
   });
   const url = `http://127.0.0.1:${port}/`;
   const stop = () => void nginx.kill('SIGTERM');
-  for (let i = 0; i < 50; i++) {
+  // A loaded machine may take its time to start nginx: wait as long as for a page.
+  const until = Date.now() + LIMITS.navigationMs;
+  while (Date.now() < until) {
     try {
       if ((await fetch(url)).ok) return { url, stop };
     } catch {
       // starting
     }
+    if (nginx.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   stop();
-  throw new Error(`nginx did not start; see ${dir}/error.log`);
+  throw new Error(
+    `nginx did not start (${nginx.exitCode === null ? 'still running' : `exit ${nginx.exitCode}`}); see ${dir}/error.log`,
+  );
 }

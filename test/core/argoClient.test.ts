@@ -3,10 +3,12 @@
 // every endpoint, the run lifecycle (stop / terminate / retry / resubmit),
 // the two streams (events and logs), each error kind, where the token goes,
 // and the words explainError finds for each kind. stepMs is 20, so the
-// 3-task chain below finishes in about 150 ms.
+// 3-task chain below finishes in about 150 ms on a quiet machine; a test that
+// must act while a run is in a given state pauses the double's controller and
+// steps it, so what it sees does not depend on the machine's speed.
 //
 //   chain:  a --> b --> c      (echo template, one input parameter)
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ArgoApiError,
   createArgoClient,
@@ -23,6 +25,11 @@ import {
 import type { JsonObject } from '../../src/core';
 import type { ArgoObject } from '../support/argoServerDouble';
 import { chainSpec, closedPort, useArgoServerDouble } from '../support/doubleFixture';
+import { TIMEOUT, WAIT_MS } from '../support/timeouts';
+
+// Many tests follow a run of the double to its end: wall time that a loaded
+// machine stretches (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.run });
 
 const TOKEN = 'test-token';
 const argo = useArgoServerDouble({ stepMs: 20 });
@@ -69,13 +76,13 @@ async function createChain(c = client()): Promise<string> {
   return nameOf(await c.create('Workflow', chain()));
 }
 
-/** Polls the workflow until `ok` holds (5 s at most). */
+/** Polls the workflow until `ok` holds (WAIT_MS at most). */
 async function waitFor(
   name: string,
   ok: (wf: JsonObject) => boolean = (wf) => FINAL.includes(phaseOf(wf)),
 ): Promise<JsonObject> {
   const c = client();
-  const until = Date.now() + 5000;
+  const until = Date.now() + WAIT_MS;
   for (;;) {
     const wf = await c.getWorkflow(name);
     if (ok(wf)) return wf;
@@ -251,9 +258,13 @@ describe('run lifecycle', () => {
   it('stop and terminate end a running workflow as Failed', async () => {
     const c = client();
     for (const action of ['stop', 'terminate'] as const) {
+      argo.pause(); // the workflow runs until it is stopped, however slow the machine
       const name = await createChain(c);
+      argo.step();
+      expect(phaseOf(await c.getWorkflow(name))).toBe('Running');
       const answer = await c[action](name);
       expect((answer.spec as ArgoObject).shutdown).toBe(action === 'stop' ? 'Stop' : 'Terminate');
+      argo.resume();
       const done = await waitFor(name);
       expect(phaseOf(done)).toBe('Failed');
       expect(runState(done).message).toBe(
@@ -267,8 +278,11 @@ describe('run lifecycle', () => {
   it('retry re-runs a failed workflow; retry of a running one is refused', async () => {
     const c = client();
     argo.setFailTasks(['b']);
+    argo.pause(); // still running when the first retry comes
     const name = await createChain(c);
+    argo.step();
     expect((await failure(c.retry(name))).kind).toBe('invalid');
+    argo.resume();
     const failed = await waitFor(name);
     expect(phaseOf(failed)).toBe('Failed');
     expect(Object.fromEntries(runState(failed).tasks)).toMatchObject({
@@ -299,6 +313,7 @@ describe('run lifecycle', () => {
 describe('watch', () => {
   it('delivers events in order until the run finishes', async () => {
     const c = client();
+    argo.pause(); // the run starts once the stream is there: it sees every step
     const name = await createChain(c);
     const events: WatchEvent[] = [];
     const controller = new AbortController();
@@ -306,6 +321,7 @@ describe('watch', () => {
       name,
       (e) => {
         events.push(e);
+        if (events.length === 1) argo.resume();
         if (FINAL.includes(phaseOf(e.object))) controller.abort();
       },
       controller.signal,
@@ -343,6 +359,32 @@ describe('watch', () => {
     expect(count).toBe(1);
     await waitFor(name);
     expect(count).toBe(1);
+  });
+
+  // Found under load: two events arrived in one chunk and the second was
+  // delivered after the first had aborted. Here they always share a chunk.
+  it('abort stops the stream even between two events of one chunk', async () => {
+    const line = (phase: string) =>
+      JSON.stringify({ result: { type: 'MODIFIED', object: { status: { phase } } } });
+    const oneChunk: FetchLike = () =>
+      Promise.resolve(
+        new Response(`${line('Pending')}\n${line('Running')}\n`, {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const watching = client({}, { fetch: oneChunk }).watch(
+      'w',
+      (e) => {
+        seen.push(phaseOf(e.object));
+        controller.abort();
+      },
+      controller.signal,
+    );
+    await expect(watching).rejects.toMatchObject({ name: 'AbortError' });
+    expect(seen).toEqual(['Pending']);
   });
 
   it('an already aborted signal sends nothing', async () => {
@@ -387,12 +429,21 @@ describe('logs', () => {
 
   it('follow: streams while the pod runs and ends when it finishes', async () => {
     const c = client();
+    argo.pause(); // a stays Running until the stream follows it
     const name = await createChain(c);
-    const running = await waitFor(name, (wf) => runState(wf).tasks.get('a') !== undefined);
+    while (runState(argo.workflows.get(`argo/${name}`)!).tasks.get('a')?.phase !== 'Running')
+      argo.step();
+    const running = await c.getWorkflow(name);
     const { podName } = runState(running).tasks.get('a')!;
+    expect(runState(running).tasks.get('a')?.phase).toBe('Running');
     const start = argo.requests.length;
     const entries: LogEntry[] = [];
-    await c.logs(name, { podName, follow: true }, (e) => entries.push(e));
+    const following = c.logs(name, { podName, follow: true }, (e) => entries.push(e));
+    await vi.waitFor(() => expect(since(start).some((r) => r.path.endsWith('/log'))).toBe(true), {
+      timeout: WAIT_MS,
+    });
+    argo.resume();
+    await following;
     const { query } = since(start).find((r) => r.path.endsWith('/log'))!;
     expect(new URLSearchParams(query).get('logOptions.follow')).toBe('true');
     expect(entries.map((e) => e.content).at(-1)).toMatch(/sub-process exited/);
@@ -438,12 +489,15 @@ describe('error kinds', () => {
   });
 
   it("a reply slower than timeoutMs is 'timeout'", async () => {
-    argo.fault({ delayMs: 3000, path: /\/version$/ });
-    const started = Date.now();
+    // The reply is held far longer than any test waits: the client gives up first.
+    argo.fault({ delayMs: WAIT_MS, path: /\/version$/ });
+    const start = argo.requests.length;
     const e = await failure(client({}, { timeoutMs: 100 }).version());
     expect(e.kind).toBe('timeout');
     expect(e.message).toBe('no answer after 0.1 s');
-    expect(Date.now() - started).toBeLessThan(2000);
+    // given up before the server answered (status is set once the reply starts)
+    expect(since(start)).toMatchObject([{ path: '/api/v1/version' }]);
+    expect(since(start)[0]!.status).toBeUndefined();
   });
 
   it("a refused connection is 'network'", async () => {

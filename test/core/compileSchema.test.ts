@@ -27,6 +27,7 @@ import {
 } from '../../src/core';
 import { validateManifest } from '../support/argoSchema';
 import { SKIP_REASON, argoExamplePath, hasShared, listArgoExamples } from '../support/sharedData';
+import { TIMEOUT } from '../support/timeouts';
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden');
 // Unreadable by design (duplicate `annotations` key); see roundTrip.test.ts.
@@ -145,8 +146,11 @@ const BUILT: [string, () => Pipeline][] = [
   ['a ClusterWorkflowTemplate', () => workflowTemplate('ClusterWorkflowTemplate')],
 ];
 
+// Compiles and validates every built pipeline and every Argo example after its
+// round trip, some of them large: a limit for that work under load.
 describe.skipIf(!hasShared)(
   `compiled manifests and Argo's schema (skipped when ${SKIP_REASON})`,
+  { timeout: TIMEOUT.cpu },
   () => {
     it.each(BUILT)('%s validates, with and without layout', (_label, build) => {
       const p = build();

@@ -12,6 +12,8 @@ import {
   type PaletteEntry,
 } from '../../src/core/config';
 import { isObject, type JsonObject } from '../../src/core/model/types';
+import { validateTemplate } from '../support/argoSchema';
+import { sparkApplicationValidator } from '../support/sparkSchema';
 
 const read = (rel: string): string => readFileSync(new URL(rel, import.meta.url), 'utf8');
 const publicConfig = read('../../public/config.yaml');
@@ -455,30 +457,34 @@ describe('diagnostics', () => {
   });
 });
 
+// Both guards are checked by construction rather than by a clock (speed is
+// measured in bench/, never asserted in a unit test): a bomb of 9^20 values
+// cannot be expanded in any test's time, so only a parser that never expands
+// it returns; a big input whose first line is not YAML is refused for its
+// size, not its syntax, so the size is checked before anything parses it.
 describe('input guards', () => {
-  it('rejects an alias bomb quickly, without expanding it', () => {
+  it('rejects an alias bomb without expanding it', () => {
     const rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) {
+    for (let i = 1; i < 20; i++) {
       const prev = String.fromCharCode(96 + i);
       rows.push(
         `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${prev}`).join(',')}]`,
       );
     }
-    rows.push('containers:', '  - name: x', '    image: *j');
-    const start = performance.now();
+    rows.push('containers:', '  - name: x', '    image: *t');
     const { value, diagnostics } = parseConfig(`${rows.join('\n')}\n`);
-    expect(performance.now() - start).toBeLessThan(1000);
     expect(value).toEqual([]);
     expect(diagnostics.some((d) => d.code === 'yaml-alias' && d.line === 2)).toBe(true);
   });
 
-  it('rejects a 2 MiB input quickly', () => {
+  it.each([
+    ['a 2 MiB input', ''],
+    ['a 2 MiB input whose first line is not YAML', ': [\n'],
+  ])('rejects %s before parsing it', (_label, head) => {
     const row = '  - {name: step, image: "alpine:3.20-padding-padding-padding"}\n';
-    const big = `containers:\n${row.repeat(40_000)}`;
+    const big = `${head}containers:\n${row.repeat(40_000)}`;
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
-    const start = performance.now();
     const { value, diagnostics } = parseConfig(big);
-    expect(performance.now() - start).toBeLessThan(200);
     expect(value).toEqual([]);
     expect(diagnostics).toMatchObject([{ code: 'config-too-large', line: 1 }]);
   });
@@ -681,9 +687,8 @@ describe('sparkApplicationManifest', () => {
   });
 });
 
-// Reference data beside the repository; the schema helper is written by another engineer.
+// Reference data beside the repository.
 const schemaJson = fileURLToPath(new URL('../../../shared/argo/schema.json', import.meta.url));
-const schemaHelper = fileURLToPath(new URL('../support/argoSchema.ts', import.meta.url));
 const sparkCrd = fileURLToPath(
   new URL(
     '../../../shared/spark/crds/sparkoperator.k8s.io_sparkapplications.yaml',
@@ -692,26 +697,16 @@ const sparkCrd = fileURLToPath(
 );
 const allEntries = [...parseConfig(publicConfig).value, ...parseConfig(seedConfig).value];
 
-describe.skipIf(!existsSync(schemaHelper) || !existsSync(schemaJson))('Argo JSON schema', () => {
-  it('accepts every compiled template of the shipped palette and the seed', async () => {
-    const helper = (await import(/* @vite-ignore */ schemaHelper)) as {
-      validateTemplate: (t: unknown) => string[];
-    };
-    for (const e of allEntries)
-      expect([e.id, helper.validateTemplate(e.template)]).toEqual([e.id, []]);
+describe.skipIf(!existsSync(schemaJson))('Argo JSON schema', () => {
+  it('accepts every compiled template of the shipped palette and the seed', () => {
+    for (const e of allEntries) expect([e.id, validateTemplate(e.template)]).toEqual([e.id, []]);
   });
 });
 
 describe.skipIf(!existsSync(sparkCrd))('SparkApplication CRD', () => {
-  it('accepts every Spark manifest the palette builds', async () => {
-    const { default: Ajv } = await import('ajv');
-    const crd = load(readFileSync(sparkCrd, 'utf8'));
-    const versions = get(crd, 'spec', 'versions') as unknown[];
-    const schema = get(versions[0], 'schema', 'openAPIV3Schema');
-    // Kubernetes structural schemas use x-kubernetes-* keywords and int32/int64 formats.
-    const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true }).compile(
-      schema as object,
-    );
+  it('accepts every Spark manifest the palette builds', () => {
+    // Compiled once into a cache the test files share (test/support/sparkSchema.ts).
+    const validate = sparkApplicationValidator();
     const spark = allEntries.filter((e) => e.resourceKind === 'SparkApplication');
     expect(spark.length).toBe(2);
     for (const e of spark)

@@ -29,6 +29,7 @@ import {
 import { graphIndex } from '../../src/core/graph/graphIndex';
 import { validateManifest } from '../support/argoSchema';
 import { hasShared } from '../support/sharedData';
+import { TIMEOUT } from '../support/timeouts';
 
 function dagOf(tasks: Task[]): Pipeline {
   const p = createPipeline({ name: 'wf' });
@@ -167,7 +168,8 @@ describe('setEdgeResult / edgeResult', () => {
   });
 });
 
-describe('property: any sequence of result and mode edits', () => {
+// A property run (0.5 s quiet, 5 s at load 20): a limit for that work.
+describe('property: any sequence of result and mode edits', { timeout: TIMEOUT.cpu }, () => {
   // u0..u3 ──> t: each edge reads back the last result set on it, the mode
   // reads back the last mode set (with 2+ upstream), and the graph never changes.
   const UP = ['u0', 'u1', 'u2', 'u3'];

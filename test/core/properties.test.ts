@@ -45,6 +45,7 @@ import {
 } from '../../src/core';
 import { graphIndex } from '../../src/core/graph/graphIndex';
 import { taskDependencies } from '../../src/core/graph/taskDependencies';
+import { TIMEOUT } from '../support/timeouts';
 
 const RUNS = 200;
 const REFUSALS = ['cycle', 'self-dependency', 'duplicate-dependency'];
@@ -368,7 +369,9 @@ function expectRoundTrip(p: Pipeline): void {
   });
 }
 
-describe('graph operations keep a valid DAG (fast-check)', () => {
+// Property runs: hundreds of generated cases, 0.2-3 s quiet and ten times that at
+// load 20. Vitest fails a synchronous test that overran its limit once it returns.
+describe('graph operations keep a valid DAG (fast-check)', { timeout: TIMEOUT.cpu }, () => {
   it('holds (a), (b), (c), (f) after every command, and (d), (e) at the end', () => {
     fc.assert(
       fc.property(start, fc.array(command, { minLength: 10, maxLength: 60 }), (p0, commands) => {
@@ -399,7 +402,7 @@ describe('graph operations keep a valid DAG (fast-check)', () => {
       }),
       { numRuns: RUNS },
     );
-  }, 30_000); // a few seconds; the margin is for a loaded machine
+  });
 
   it('keeps the index right when a depends expression does not parse', () => {
     // While the user types, `depends` may not parse; the graph keeps the edges
@@ -500,7 +503,7 @@ function normalize(e: DependsExpr): DependsExpr {
   }
 }
 
-describe('depends expressions (fast-check)', () => {
+describe('depends expressions (fast-check)', { timeout: TIMEOUT.cpu }, () => {
   it('print then parse gives back an equivalent AST', () => {
     fc.assert(
       fc.property(dependsExpr, (expr) => {

@@ -4,9 +4,7 @@
 // sharing its Spark template gets a copy on its first edit). The form's
 // manifest is checked against the operator's CRD and the workflow against
 // Argo's schema when ../shared is present.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type PaletteEntry } from '../../src/core/config';
@@ -34,9 +32,10 @@ import {
   type SparkFormValues,
 } from '../../src/core/model/resourceFields';
 import { conditionProblem } from '../../src/core/model/resourceConditions';
-import { isObject, type JsonObject } from '../../src/core/model/types';
+import type { JsonObject } from '../../src/core/model/types';
 import { validateManifest } from '../support/argoSchema';
-import { hasShared, SKIP_REASON, SPARK_DIR } from '../support/sharedData';
+import { hasShared, SKIP_REASON } from '../support/sharedData';
+import { sparkApplicationValidator, type Validator } from '../support/sparkSchema';
 
 const config = readFileSync(new URL('../../public/config.yaml', import.meta.url), 'utf8');
 const entries = parseConfig(config).value;
@@ -424,24 +423,11 @@ describe('each Spark task has its own manifest', () => {
 describe.skipIf(!hasShared)(
   `against the schemas (${hasShared ? 'CRD and Argo' : SKIP_REASON})`,
   () => {
-    let sparkApplication: ValidateFunction;
+    let sparkApplication: Validator;
     beforeAll(() => {
-      const dir = join(SPARK_DIR, 'crds');
-      const crd = readdirSync(dir)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .map((f) => load(readFileSync(join(dir, f), 'utf8')) as JsonObject)
-        .find((d) => (d.spec as JsonObject | undefined)?.names !== undefined && isSpark(d));
-      const versions = ((crd?.spec as JsonObject).versions ?? []) as JsonObject[];
-      const schema = versions.find((v) => v.name === 'v1beta2')?.schema as JsonObject;
-      // Kubernetes structural schemas use x-kubernetes-* keywords and int32/int64 formats.
-      sparkApplication = new Ajv({
-        strict: false,
-        validateFormats: false,
-        allErrors: true,
-      }).compile(schema.openAPIV3Schema as object);
+      // Compiled once into a cache the test files share (test/support/sparkSchema.ts).
+      sparkApplication = sparkApplicationValidator();
     });
-    const isSpark = (crd: JsonObject): boolean =>
-      isObject(crd.spec) && isObject(crd.spec.names) && crd.spec.names.kind === 'SparkApplication';
     const crdErrors = (object: unknown) =>
       sparkApplication(object)
         ? []

@@ -19,6 +19,7 @@ import {
 } from '../../src/core';
 import { loadYamlDocuments } from '../../src/core/argo/yamlText';
 import { SKIP_REASON, argoExamplePath, hasShared, listArgoExamples } from '../support/sharedData';
+import { TIMEOUT } from '../support/timeouts';
 
 /**
  * Example files that cannot round-trip, with the file-level diagnostic they
@@ -109,7 +110,8 @@ describe.skipIf(!hasShared)(`corpus round trip (skipped when ${SKIP_REASON})`, (
     for (const name of Object.keys(EXPECTED_FAILURES)) expect(files).toContain(name);
   });
 
-  it.each(files)('%s', (rel) => {
+  // One test per Argo example, some large: a limit for that work under load.
+  it.each(files)('%s', { timeout: TIMEOUT.cpu }, (rel) => {
     const text = readFileSync(argoExamplePath(rel), 'utf8');
     const opened = openDocuments(text, rel);
     const expected = EXPECTED_FAILURES[rel];

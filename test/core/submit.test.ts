@@ -4,7 +4,7 @@
 // stored template that exists already is reported so it can be updated.
 //
 //   the pipeline:  extract --> load      (one echo template)
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   addTask,
   connect,
@@ -29,8 +29,12 @@ import {
 } from '../../src/core/argo/client';
 import type { ArgoObject } from '../support/argoServerDouble';
 import { argoWording, useArgoServerDouble } from '../support/doubleFixture';
+import { TIMEOUT } from '../support/timeouts';
 
 const argo = useArgoServerDouble({ stepMs: 20 });
+// Every test makes requests to the double, which checks each body against
+// Argo's schema: wall time that a loaded machine stretches.
+vi.setConfig({ testTimeout: TIMEOUT.run });
 beforeEach(() => {
   argo.requests.splice(0);
 });

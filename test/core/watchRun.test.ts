@@ -3,9 +3,13 @@
 // drops, the fall back to polling after too many drops, auth failures that end
 // the watch at once, and abort. Then runState / podName / durations on a
 // hand-written Workflow object. Backoff and poll intervals are a few ms.
+// Where what the watch sees depends on the run's progress (a Running phase,
+// a drop before the end), the test pauses the double's controller before it
+// creates the run and lets it go once the watch is there, so it does not
+// depend on how fast the machine is.
 //
 //   chain:  t1 --> t2 --> ... --> tN      (one echo template)
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ArgoApiError,
   createArgoClient,
@@ -20,13 +24,18 @@ import {
 import type { JsonObject } from '../../src/core';
 import { argoNodeId, argoPodName } from '../support/argoServerDouble';
 import { useArgoServerDouble } from '../support/doubleFixture';
+import { TIMEOUT, WAIT_MS } from '../support/timeouts';
 
 const argo = useArgoServerDouble({ stepMs: 20 });
+
+// Most tests follow a run of the double to its end: wall time that a loaded
+// machine stretches (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.run });
 
 const client = (token = 'test-token'): ArgoClient =>
   createArgoClient(
     { server: argo.url, namespace: 'argo', token },
-    { fetch: globalThis.fetch, timeoutMs: 5000 },
+    { fetch: globalThis.fetch, timeoutMs: WAIT_MS },
   );
 
 /** A Workflow whose DAG is a chain of `n` tasks t1 -> t2 -> ... -> tn. */
@@ -57,11 +66,19 @@ async function start(n = 3): Promise<string> {
 
 const phase = (wf: JsonObject | undefined) => (wf ? runState(wf).phase : undefined);
 
-/** Runs watchRun, recording every update's phase and every status. */
+/**
+ * Runs watchRun, recording every update's phase and every status. The first
+ * update resumes the double's controller, for a test that paused it so the
+ * run would start only once it is watched.
+ */
 async function watch(name: string, options: WatchOptions = {}, c = client()) {
   const phases: string[] = [];
   const statuses: string[] = [];
-  const final = await watchRun(c, name, (wf) => phases.push(runState(wf).phase), {
+  const onUpdate = (wf: JsonObject) => {
+    if (phases.length === 0) argo.resume();
+    phases.push(runState(wf).phase);
+  };
+  const final = await watchRun(c, name, onUpdate, {
     backoffMs: [5],
     pollMs: 10,
     onStatus: (s) => statuses.push(s),
@@ -77,6 +94,7 @@ const eventsRequests = (name: string) =>
 
 describe('watchRun against the double', () => {
   it('resolves with the final workflow when the run succeeds', async () => {
+    argo.pause();
     const name = await start();
     const { final, phases, statuses } = await watch(name);
     expect(phase(final)).toBe('Succeeded');
@@ -106,6 +124,7 @@ describe('watchRun against the double', () => {
 
   it('reconnects when the stream drops and still sees the end', async () => {
     argo.fault({ dropStreamAfterEvents: 2 });
+    argo.pause();
     const name = await start();
     const { final, statuses } = await watch(name, { maxStreamDrops: 100 });
     expect(phase(final)).toBe('Succeeded');
@@ -125,9 +144,19 @@ describe('watchRun against the double', () => {
 
   it('falls back to polling after more drops than maxStreamDrops, and finishes', async () => {
     argo.fault({ dropStreamAfterEvents: 1 });
+    argo.pause(); // held at Pending through the three streams, let go once polling
     const name = await start(10);
     const before = argo.requests.length;
-    const { final, statuses } = await watch(name, { maxStreamDrops: 2 });
+    const statuses: string[] = [];
+    const final = await watchRun(client(), name, () => {}, {
+      backoffMs: [5],
+      pollMs: 10,
+      maxStreamDrops: 2,
+      onStatus: (s) => {
+        statuses.push(s);
+        if (s === 'polling') argo.resume();
+      },
+    });
     expect(phase(final)).toBe('Succeeded');
     expect(statuses).toEqual(['streaming', 'reconnecting', 'reconnecting', 'polling']);
     const after = argo.requests.slice(before);
@@ -172,6 +201,7 @@ describe('watchRun against the double', () => {
 
   it('abort while polling resolves undefined', async () => {
     argo.fault({ dropStreamAfterEvents: 1 });
+    argo.pause(); // the run cannot end before the watch is aborted
     const name = await start(6);
     const controller = new AbortController();
     const statuses: string[] = [];

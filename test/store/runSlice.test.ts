@@ -7,7 +7,7 @@
 // stored template that exists.
 //
 //   the pipeline:  extract --> load [--> more tasks]      (one echo template)
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPipeline, type Template, type WorkflowKind } from '../../src/core';
 import type { FetchLike } from '../../src/core/argo/client';
 import {
@@ -18,6 +18,11 @@ import {
 import { createEditorStore, type EditorState, type EditorStore } from '../../src/store/editorStore';
 import type { ArgoObject } from '../support/argoServerDouble';
 import { argoWording, closedPort, useArgoServerDouble } from '../support/doubleFixture';
+import { TIMEOUT, WAIT_MS } from '../support/timeouts';
+
+// Most tests follow a run of the double to its end: wall time that a loaded
+// machine stretches (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.run });
 
 const TOKEN = 'store-secret-token-31337';
 // registered first, so its afterEach (clearing faults and failing tasks) runs
@@ -103,7 +108,7 @@ function makeStore(setup: Setup = {}) {
   return { store, local, session };
 }
 
-/** Resolves with the state once `ok` holds (5 s at most). */
+/** Resolves with the state once `ok` holds (WAIT_MS at most). */
 function until(store: EditorStore, ok: (s: EditorState) => boolean): Promise<EditorState> {
   return new Promise((resolve, reject) => {
     if (ok(store.getState())) return resolve(store.getState());
@@ -111,7 +116,7 @@ function until(store: EditorStore, ok: (s: EditorState) => boolean): Promise<Edi
       unsubscribe();
       const { run, submitResult } = store.getState();
       reject(new Error(`timed out: ${JSON.stringify({ run: run?.state.phase, submitResult })}`));
-    }, 5000);
+    }, WAIT_MS);
     const unsubscribe = store.subscribe((s) => {
       if (!ok(s)) return;
       clearTimeout(timer);
@@ -317,10 +322,16 @@ describe('submit', () => {
 });
 
 describe('runAction', () => {
-  /** Submits extract -> load -> step1..step8 and waits until it runs. */
+  /**
+   * Submits extract -> load -> step1..step8 with the double's controller
+   * paused, and steps it once: the run is Running, and stays so until the
+   * test resumes the controller, however slow the machine.
+   */
   async function running() {
+    argo.pause();
     const setup = makeStore({ more: 8 });
     await setup.store.getState().submit();
+    argo.step();
     await until(setup.store, (s) => s.run?.state.phase === 'Running');
     return setup;
   }
@@ -331,6 +342,8 @@ describe('runAction', () => {
     await store.getState().runAction(action);
     const strategy = action === 'stop' ? 'Stop' : 'Terminate';
     expect(argo.workflows.get(`argo/${name}`)?.spec.shutdown).toBe(strategy);
+    expect(argo.workflows.get(`argo/${name}`)?.status.phase).toBe('Running');
+    argo.resume();
     const done = await until(store, finished);
     expect(done.run?.state).toMatchObject({
       name,
@@ -348,9 +361,11 @@ describe('runAction', () => {
     expect(failed.run?.state.phase).toBe('Failed');
     const name = failed.run!.state.name;
     argo.setFailTasks([]);
+    argo.pause(); // the retried run stays Running until checked
     await store.getState().runAction('retry');
     expect(store.getState().run?.state).toMatchObject({ name, phase: 'Running' });
     expect(store.getState().run?.watch).not.toBe('finished');
+    argo.resume();
     const done = await until(store, (s) => finished(s) && s.run?.state.phase === 'Succeeded');
     expect(done.run?.state.name).toBe(name);
   });
@@ -395,7 +410,9 @@ describe('closeRun and openRun', () => {
       return globalThis.fetch(url, init);
     };
     const { store } = makeStore({ fetch: spy, more: 4 });
+    argo.pause(); // the run goes on only when the test steps it
     await store.getState().submit();
+    argo.step();
     await until(store, (s) => s.run?.state.phase === 'Running');
     const name = store.getState().run!.state.name;
     expect(streams).toHaveLength(1);
@@ -406,9 +423,12 @@ describe('closeRun and openRun', () => {
     expect(streams[0]!.aborted).toBe(true);
     const seen: unknown[] = [];
     const unsubscribe = store.subscribe((s) => seen.push(s.run));
-    // wait until the workflow ends on the server: the store hears nothing of it
-    for (let i = 0; i < 200 && argo.workflows.get(`argo/${name}`)?.status.phase === 'Running'; i++)
+    // run the workflow to its end on the server, one step at a time, giving a
+    // stream that were still open the time to deliver each: the store hears nothing
+    while (argo.workflows.get(`argo/${name}`)?.status.phase === 'Running') {
+      argo.step();
       await new Promise((r) => setTimeout(r, 10));
+    }
     unsubscribe();
     expect(argo.workflows.get(`argo/${name}`)?.status.phase).toBe('Succeeded');
     expect(seen.filter((r) => r !== undefined)).toEqual([]);

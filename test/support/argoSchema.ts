@@ -1,13 +1,18 @@
 // Test support: validates objects against Argo's official JSON schema
 // (`../shared/argo/schema.json`, upstream `api/jsonschema/schema.json`).
-// The schema is read once, lazily, relaxed in memory (the file is never
-// written) and compiled once per test worker with Ajv's 2020 build.
+// The schema is read, relaxed in memory (the file is never written) and
+// compiled with Ajv's 2020 build into standalone validator code, once per
+// change of the schema or of this file, kept in a git-ignored cache
+// (./precompiled.ts): compiling takes seconds, loading the cache milliseconds.
 // Validators return readable messages `"<instancePath>: <message>"`, [] when
 // valid. The schema is a floor: it accepts misspelled keys, so our own
 // validator rules (names, depends vs dependencies, ...) are checked elsewhere.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import { fileURLToPath } from 'node:url';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import standaloneCode from 'ajv/dist/standalone';
+import { fileText, loadStandalone, type Standalone } from './precompiled';
 import { ARGO_DIR } from './sharedData';
 
 const SCHEMA_KEY = 'schema.json';
@@ -23,6 +28,7 @@ export const ARGO_KINDS = [
   'WorkflowEventBinding',
 ] as const;
 export type ArgoKind = (typeof ARGO_KINDS)[number];
+const isKind = (k: unknown): k is ArgoKind => (ARGO_KINDS as readonly unknown[]).includes(k);
 
 type Definitions = Record<string, Record<string, unknown>>;
 
@@ -49,52 +55,57 @@ function relax(defs: Definitions): void {
   defs[ios] = { ...defs[ios], type: ['integer', 'string'] };
 }
 
-interface Compiled {
-  byKind: Map<string, ValidateFunction>;
-  template: ValidateFunction;
-  dagTask: ValidateFunction;
-  compileMs: number;
-}
+/** A standalone Ajv validator: `errors` holds the last call's errors. */
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+/** Export names of the generated module: the five kinds, then the two parts. */
+type Compiled = Record<ArgoKind | 'Template' | 'DAGTask', Validator>;
 
-// Cached on globalThis too, so test files sharing a worker without module
-// isolation also share the one compile (about 0.5-0.9 s, mostly Ajv codegen).
-const CACHE = Symbol.for('argoflow.test.argoSchema');
-const cache = globalThis as { [CACHE]?: Compiled };
+const SCHEMA_FILE = join(ARGO_DIR, 'schema.json');
+
+/** How the validators are built; its key is the schema text and this file's source. */
+export const ARGO_SCHEMA: Standalone = {
+  name: 'argo-schema',
+  key: () => [fileText(SCHEMA_FILE), fileText(fileURLToPath(import.meta.url))],
+  generate() {
+    const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as {
+      $id?: string;
+      definitions: Definitions;
+    };
+    relax(schema.definitions);
+    // strict: false because the schema uses `definitions` and x-* keywords;
+    // validateFormats: false because no format plugin is installed (Ajv would
+    // otherwise warn once per unknown format such as `date-time` or `byte`).
+    const ajv = new Ajv2020({
+      strict: false,
+      allErrors: true,
+      validateFormats: false,
+      code: { source: true },
+    });
+    ajv.addSchema(schema, SCHEMA_KEY);
+    // Refs resolve against the schema's own $id when it has one.
+    const base = schema.$id ?? SCHEMA_KEY;
+    const refs: Record<string, string> = {};
+    for (const name of [...ARGO_KINDS, 'Template', 'DAGTask'])
+      refs[name] = `${base}#/definitions/${V1}${name}`;
+    return standaloneCode(ajv, refs);
+  },
+};
+
+let compiled: Compiled | undefined;
+let loadMs = 0;
 
 function load(): Compiled {
-  const hit = cache[CACHE];
-  if (hit) return hit;
+  if (compiled) return compiled;
   const start = performance.now();
-  const schema = JSON.parse(readFileSync(join(ARGO_DIR, 'schema.json'), 'utf8')) as {
-    $id?: string;
-    definitions: Definitions;
-  };
-  relax(schema.definitions);
-  // strict: false because the schema uses `definitions` and x-* keywords;
-  // validateFormats: false because no format plugin is installed (Ajv would
-  // otherwise warn once per unknown format such as `date-time` or `byte`).
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-  ajv.addSchema(schema, SCHEMA_KEY);
-  // Refs resolve against the schema's own $id when it has one.
-  const base = schema.$id ?? SCHEMA_KEY;
-  const compileDef = (name: string): ValidateFunction =>
-    ajv.compile({ $ref: `${base}#/definitions/${name}` });
-  const byKind = new Map<string, ValidateFunction>();
-  for (const kind of ARGO_KINDS) byKind.set(kind, compileDef(V1 + kind));
-  const compiled: Compiled = {
-    byKind,
-    template: compileDef(`${V1}Template`),
-    dagTask: compileDef(`${V1}DAGTask`),
-    compileMs: 0,
-  };
-  compiled.compileMs = performance.now() - start;
-  cache[CACHE] = compiled;
+  compiled = loadStandalone<Compiled>(ARGO_SCHEMA);
+  loadMs = performance.now() - start;
   return compiled;
 }
 
-/** Milliseconds spent reading and compiling the schema (compiles it if needed). */
-export function schemaCompileMs(): number {
-  return load().compileMs;
+/** Milliseconds this process spent getting the validators (loading, or compiling if uncached). */
+export function schemaLoadMs(): number {
+  load();
+  return loadMs;
 }
 
 function format(errors: ErrorObject[] | null | undefined): string[] {
@@ -109,7 +120,7 @@ function format(errors: ErrorObject[] | null | undefined): string[] {
   return [...all.slice(0, MAX_MESSAGES), `... and ${all.length - MAX_MESSAGES} more`];
 }
 
-function run(validate: ValidateFunction, value: unknown): string[] {
+function run(validate: Validator, value: unknown): string[] {
   return validate(value) ? [] : format(validate.errors);
 }
 
@@ -124,7 +135,7 @@ export function validateManifest(obj: unknown): string[] {
     return ['/: must be an object with a kind'];
   }
   const kind = (obj as { kind?: unknown }).kind;
-  const validate = typeof kind === 'string' ? load().byKind.get(kind) : undefined;
+  const validate = isKind(kind) ? load()[kind] : undefined;
   if (!validate) {
     return [
       `/kind: unknown kind ${JSON.stringify(kind)}, expected one of ${ARGO_KINDS.join(', ')}`,
@@ -135,10 +146,10 @@ export function validateManifest(obj: unknown): string[] {
 
 /** Validates one `io.argoproj.workflow.v1alpha1.Template`. */
 export function validateTemplate(t: unknown): string[] {
-  return run(load().template, t);
+  return run(load().Template, t);
 }
 
 /** Validates one `io.argoproj.workflow.v1alpha1.DAGTask`. */
 export function validateDagTask(t: unknown): string[] {
-  return run(load().dagTask, t);
+  return run(load().DAGTask, t);
 }

@@ -62,7 +62,10 @@
  *   schedules (never triggered) are ignored. Timestamps have second precision.
  * - Extra control routes for out-of-process use (no auth, not under /api/):
  *   POST /__double/fault (a Fault as JSON, `path` a regex source, or null),
- *   POST /__double/fail-tasks (string[]), GET /__double/requests.
+ *   POST /__double/fail-tasks (string[]), GET /__double/requests,
+ *   POST /__double/pause, /__double/resume, /__double/step (the controller's
+ *   clock, below; step answers every workflow's phase and its tasks' phases).
+ *
  * - Injected faults (`fault()`) are not Argo behaviour but what a network, a
  *   proxy or a wrong address does: a status with Argo's wording (optionally
  *   echoing the Authorization header, as a careless proxy's error page does),
@@ -70,6 +73,13 @@
  *   wrong shape such as `[1,2,3]`, HTML), the real answer cut off mid-body
  *   (`cutBodyAfterBytes`) or stalled there with the connection open
  *   (`stallBodyAfterBytes`), and a connection closed without an answer (`hangUp`).
+ *
+ * The controller's clock: by default every run takes one step each `stepMs` of
+ * wall time, so what a test sees between two steps depends on how fast the
+ * machine is. A test that must act while a run is in a given state (stop it
+ * while it runs, see a task Running before it succeeds) pauses the controller,
+ * takes the steps it needs with `step()`, acts, and resumes: runs then never
+ * move on their own, however loaded the machine.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -155,6 +165,15 @@ export interface ArgoServerDouble {
   fault(f: Fault | undefined): void;
   /** Replaces the failing task names (a retry re-runs them with the new list). */
   setFailTasks(names: string[]): void;
+  /**
+   * Stops the controller's clock: runs (those in `namespace` only, when given)
+   * stay as they are until step() or resume().
+   */
+  pause(namespace?: string): void;
+  /** Restarts the clock (for `namespace` only, when given; for all without). */
+  resume(namespace?: string): void;
+  /** One controller step of every unfinished run (in `namespace`, when given), now, paused or not. */
+  step(namespace?: string): void;
   close(): Promise<void>;
 }
 
@@ -568,6 +587,8 @@ class Double {
   private readonly version: string;
   private failTasks: Set<string>;
   private activeFault: (Fault & { used?: number }) | undefined;
+  private paused = false;
+  private readonly pausedNamespaces = new Set<string>();
   private rv = 1000;
 
   constructor(
@@ -587,6 +608,22 @@ class Double {
   }
   setFailTasks(names: string[]): void {
     this.failTasks = new Set(names);
+  }
+  pause(namespace?: string): void {
+    if (namespace === undefined) this.paused = true;
+    else this.pausedNamespaces.add(namespace);
+  }
+  resume(namespace?: string): void {
+    if (namespace !== undefined) return void this.pausedNamespaces.delete(namespace);
+    this.paused = false;
+    this.pausedNamespaces.clear();
+  }
+  step(namespace?: string): void {
+    for (const run of this.runs.values()) {
+      const ns = run.wf.metadata.namespace;
+      if (!DONE.has(run.wf.status.phase) && (namespace === undefined || ns === namespace))
+        this.tick(run);
+    }
   }
   shutdown(): void {
     for (const run of this.runs.values()) clearInterval(run.timer);
@@ -859,7 +896,31 @@ class Double {
       this.setFailTasks(body.map(String));
       return send(res, 200, {});
     }
+    if (method === 'POST' && path === '/__double/pause') {
+      this.pause();
+      return send(res, 200, {});
+    }
+    if (method === 'POST' && path === '/__double/resume') {
+      this.resume();
+      return send(res, 200, {});
+    }
+    if (method === 'POST' && path === '/__double/step') {
+      this.step();
+      return send(res, 200, this.phases());
+    }
     send(res, 404, { code: 5, message: 'Not Found' });
+  }
+
+  /** `{ "<ns>/<name>": { phase, tasks: { <task>: phase } } }` for every workflow. */
+  private phases(): Record<string, { phase: string; tasks: Record<string, string> }> {
+    const out: Record<string, { phase: string; tasks: Record<string, string> }> = {};
+    for (const [k, wf] of this.workflows) {
+      const tasks: Record<string, string> = {};
+      for (const n of Object.values(wf.status.nodes ?? {}))
+        if (n.type !== 'DAG') tasks[n.displayName] = n.phase;
+      out[k] = { phase: wf.status.phase, tasks };
+    }
+    return out;
   }
 
   // ------------------------------------------------------------ stores
@@ -1159,7 +1220,9 @@ class Double {
 
   private startTimer(run: Run): void {
     clearInterval(run.timer);
-    run.timer = setInterval(() => this.tick(run), this.stepMs);
+    run.timer = setInterval(() => {
+      if (!this.paused && !this.pausedNamespaces.has(run.wf.metadata.namespace!)) this.tick(run);
+    }, this.stepMs);
   }
 
   /** One controller reconciliation: every node moves one phase, ready tasks are scheduled. */
@@ -1546,6 +1609,9 @@ export async function startArgoServerDouble(
     schemaValidation: schema,
     fault: (f) => double.fault(f),
     setFailTasks: (names) => double.setFailTasks(names),
+    pause: (namespace) => double.pause(namespace),
+    resume: (namespace) => double.resume(namespace),
+    step: (namespace) => double.step(namespace),
     close: () =>
       new Promise<void>((resolve) => {
         double.shutdown();

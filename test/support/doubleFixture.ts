@@ -13,22 +13,26 @@ import {
   type ArgoServerDouble,
   type ArgoServerDoubleOptions,
 } from './argoServerDouble';
+import { TIMEOUT } from './timeouts';
 
 /**
  * Starts the double before the file's tests and closes it after them; after
- * each test, clears the injected fault and the failing tasks. Returns the
+ * each test, clears the injected fault and the failing tasks and restarts
+ * the controller's clock. Returns the
  * double as soon as it is called (at module level): its members are looked
  * up when used, in a test or a hook, once it has started.
  */
 export function useArgoServerDouble(options: ArgoServerDoubleOptions = {}): ArgoServerDouble {
   let started: ArgoServerDouble | undefined;
+  // Starting loads the schema validators (a 1 MB module): seconds at load 20.
   beforeAll(async () => {
     started = await startArgoServerDouble(options);
-  });
+  }, TIMEOUT.run);
   afterAll(() => started?.close());
   afterEach(() => {
     started?.fault(undefined);
     started?.setFailTasks([]);
+    started?.resume(); // a test that paused the controller and failed midway
   });
   return new Proxy({} as ArgoServerDouble, {
     get(_target, key) {

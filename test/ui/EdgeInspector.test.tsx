@@ -4,12 +4,17 @@
 // Enter), and removing the dependency.
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findTask, type Template } from '../../src/core';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
 import { EditorProvider } from '../../src/ui/EditorContext';
 import { parseEdgeId } from '../../src/ui/inspector/EdgeInspector';
 import { Inspector } from '../../src/ui/inspector/Inspector';
+import { TIMEOUT } from '../support/timeouts';
+
+// React rendered in jsdom against the real store, typed into key by key: up to
+// 1.3 s a test quiet, ten times that at load 20 (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.component });
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
 

@@ -3,6 +3,11 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
+import { TIMEOUT } from '../support/timeouts';
+
+// React rendered in jsdom against the real store, typed into key by key: up to
+// 1.3 s a test quiet, ten times that at load 20 (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.component });
 
 function Broken(): never {
   throw new Error('pipeline exploded');

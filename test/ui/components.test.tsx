@@ -14,6 +14,11 @@ import { Notice } from '../../src/ui/Notice';
 import { Palette } from '../../src/ui/palette/Palette';
 import { ProblemsList } from '../../src/ui/problems/ProblemsList';
 import { YamlPanel } from '../../src/ui/yaml/YamlPanel';
+import { TIMEOUT, WAIT_MS } from '../support/timeouts';
+
+// React rendered in jsdom against the real store, typed into key by key: up to
+// 1.3 s a test quiet, ten times that at load 20 (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.component });
 
 function renderWith(store: EditorStore, ui: ReactNode) {
   const user = userEvent.setup();
@@ -330,10 +335,13 @@ describe('YamlPanel', () => {
     act(() => store.getState().editYaml('kind: [Workflow'));
     // The editor chunk loads lazily: its fallback, then CodeMirror, show the draft.
     const editor = await screen.findByTestId('yaml-editor');
-    await vi.waitFor(() => expect(editor).toHaveTextContent('kind: [Workflow'));
+    await vi.waitFor(() => expect(editor).toHaveTextContent('kind: [Workflow'), WAIT_MS);
     expect(screen.getByRole('alert')).toHaveTextContent(/line \d+: unexpected end/);
     // The error points past the last line (end of the text): CodeMirror marks the last line.
-    await vi.waitFor(() => expect(editor.querySelector('.cm-lint-marker-error')).not.toBeNull());
+    await vi.waitFor(
+      () => expect(editor.querySelector('.cm-lint-marker-error')).not.toBeNull(),
+      WAIT_MS,
+    );
     expect(editor.querySelector('.cm-lintRange-error')).toHaveTextContent('kind: [Workflow');
   });
 

@@ -6,7 +6,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { load } from 'js-yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findTask, findTemplate, type Pipeline } from '../../src/core';
 import { isObject, type JsonObject } from '../../src/core/model/types';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
@@ -15,6 +15,11 @@ import { Inspector } from '../../src/ui/inspector/Inspector';
 import { Notice } from '../../src/ui/Notice';
 // The shipped palette, through Vite (jsdom's import.meta.url is not a file URL).
 import CONFIG from '../../public/config.yaml?raw';
+import { TIMEOUT } from '../support/timeouts';
+
+// React rendered in jsdom against the real store, typed into key by key: up to
+// 1.3 s a test quiet, ten times that at load 20 (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.component });
 
 /** The Spark palette entry dropped `count` times, the first task selected. */
 function setup(count = 1, config = CONFIG, id = 'sparkk8sScala') {

@@ -7,12 +7,17 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { load } from 'js-yaml';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findTask, findTemplate, previewDocument, type Template } from '../../src/core';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
 import { EditorProvider } from '../../src/ui/EditorContext';
 import { Inspector } from '../../src/ui/inspector/Inspector';
 import { TaskSections } from '../../src/ui/inspector/task/TaskSections';
+import { TIMEOUT } from '../support/timeouts';
+
+// React rendered in jsdom against the real store, typed into key by key: up to
+// 1.3 s a test quiet, ten times that at load 20 (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.component });
 
 const work: Template = { name: 'work', container: { image: 'alpine:3.20', command: ['sh'] } };
 

@@ -4,11 +4,16 @@
 // rows, execution fields, YAML lists and the exit handler.
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { findTemplate, workflowSpec } from '../../src/core';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
 import { EditorProvider } from '../../src/ui/EditorContext';
 import { Inspector } from '../../src/ui/inspector/Inspector';
+import { TIMEOUT } from '../support/timeouts';
+
+// React rendered in jsdom against the real store, typed into key by key: up to
+// 1.3 s a test quiet, ten times that at load 20 (test/support/timeouts.ts).
+vi.setConfig({ testTimeout: TIMEOUT.component });
 
 function renderInspector(store: EditorStore = createEditorStore()) {
   const user = userEvent.setup();

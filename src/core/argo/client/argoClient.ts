@@ -202,15 +202,20 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
         const deliver = (result: T) => {
           if (!signal?.aborted) onResult(result);
         };
-        await readJsonLines<T>(response.body, deliver, {
-          badLine: (line, why) => badReply('GET', path, `${why}: ${line.slice(0, 120)}`),
-          check: (result) => {
-            const problem = shape.problem(result);
-            return problem
-              ? notShaped('GET', path, `a result that is ${problem}`, shape)
-              : undefined;
+        await readJsonLines<T>(
+          response.body,
+          deliver,
+          {
+            badLine: (line, why) => badReply('GET', path, `${why}: ${line.slice(0, 120)}`),
+            check: (result) => {
+              const problem = shape.problem(result);
+              return problem
+                ? notShaped('GET', path, `a result that is ${problem}`, shape)
+                : undefined;
+            },
           },
-        });
+          signal,
+        );
       } catch (e) {
         if (e instanceof ArgoApiError || signal?.aborted) throw e;
         throw dropped('GET', path, e);

@@ -16,12 +16,15 @@ export interface LineChecks {
 /**
  * Calls `onResult` for each `result` in a newline-delimited JSON body until
  * it ends. A read that fails (the connection dropped) rejects with the
- * reader's error; the caller says it in words.
+ * reader's error; the caller says it in words. Once `signal` aborts, no
+ * further result is delivered, not even one already received in the same
+ * chunk: it rejects with the abort reason.
  */
 export async function readJsonLines<T>(
   body: ReadableStream<Uint8Array>,
   onResult: (result: T) => void,
   checks: LineChecks,
+  signal?: AbortSignal,
 ): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -63,9 +66,11 @@ export async function readJsonLines<T>(
     buffer += decoder.decode(value, { stream: true });
     let at: number;
     while ((at = buffer.indexOf('\n')) >= 0) {
+      signal?.throwIfAborted();
       handle(buffer.slice(0, at));
       buffer = buffer.slice(at + 1);
     }
   }
+  signal?.throwIfAborted();
   handle(buffer + decoder.decode());
 }
