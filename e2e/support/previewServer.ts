@@ -38,7 +38,12 @@ let server: ChildProcess | undefined;
 
 export default async function setup(project: TestProject): Promise<() => void> {
   if (!process.env.E2E_SKIP_BUILD) {
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    // Vitest sets NODE_ENV=test, which would give the build React's development
+    // mode: build what users get.
+    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (build.status !== 0)
       throw new Error(`vite build failed (${build.status ?? build.signal}); its output is above`);
   }
