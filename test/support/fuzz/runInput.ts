@@ -1,0 +1,136 @@
+/**
+ * Runs one fuzz input through everything that reads user YAML in-process:
+ * the importer, the validator (with line numbers as `lint` adds them), the
+ * compiler and emitter, the re-import of the export, and the CLI commands.
+ * Each stage is caught on its own; the outcome lists what went wrong.
+ */
+import { runCommand } from '../../../src/cliCommands';
+import { compile } from '../../../src/core/argo/compile';
+import { exportDocument, openDocuments, previewDocument } from '../../../src/core/argo/document';
+import { locateDiagnostics } from '../../../src/core/argo/locate';
+import { validate } from '../../../src/core/argo/validate';
+import { loadYamlDocuments } from '../../../src/core/argo/yamlText';
+import type { Diagnostic } from '../../../src/core/diagnostics';
+import { expectedManifest, firstDifference, savedForm } from './compare';
+
+export const FILE = 'fuzz.yaml';
+/** Diagnostics about the file as a whole, which have no line to point at. */
+const FILE_LEVEL = new Set(['too-large', 'too-many-values', 'empty']);
+const BAD_WORDS = ['[object Object]', 'undefined', 'NaN'];
+const COMMANDS = ['lint', 'deps', 'fmt'] as const;
+
+export interface Crash {
+  stage: string;
+  /** Error name, message and the first frame in our code or a package: groups crashes. */
+  cause: string;
+  /** A stack overflow inside a YAML parser on deep nesting (the YAML loader work). */
+  yamlDepth: boolean;
+}
+
+export interface Outcome {
+  result: 'diagnostics' | 'valid' | 'crash';
+  crashes: Crash[];
+  /** Time spent in product code for this input, in ms. */
+  ms: number;
+  /** Slowest single stage. */
+  slowest: { stage: string; ms: number };
+  badMessages: string[];
+  unlocated: string[];
+  /** import(export(p)) differs from p, or compile(p) from the document read. */
+  roundTrip: string[];
+}
+
+function causeOf(e: unknown): { cause: string; yamlDepth: boolean } {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const frames = (err.stack ?? '').split('\n').slice(1);
+  const frame = frames.find((f) => /\/(src|node_modules)\//.test(f)) ?? frames[0] ?? '';
+  const where = /((?:src|node_modules)\/[^:)]+:\d+)/.exec(frame)?.[1] ?? frame.trim();
+  const overflow = err instanceof RangeError && /call stack/.test(err.message);
+  const yamlDepth = overflow && /node_modules\/(js-)?yaml\//.test(err.stack ?? '');
+  return { cause: `${err.name}: ${err.message.slice(0, 100)} @ ${where}`, yamlDepth };
+}
+
+export function runInput(text: string): Outcome {
+  const out: Outcome = {
+    result: 'diagnostics',
+    crashes: [],
+    ms: 0,
+    slowest: { stage: '', ms: 0 },
+    badMessages: [],
+    unlocated: [],
+    roundTrip: [],
+  };
+  const stage = <T>(name: string, run: () => T): T | undefined => {
+    const start = performance.now();
+    try {
+      return run();
+    } catch (e) {
+      out.crashes.push({ stage: name, ...causeOf(e) });
+      return undefined;
+    } finally {
+      const ms = performance.now() - start;
+      out.ms += ms;
+      if (ms > out.slowest.ms) out.slowest = { stage: name, ms };
+    }
+  };
+  const checkMessage = (message: string): void => {
+    const bad = BAD_WORDS.filter((w) => message.includes(w) && !text.includes(w));
+    if (bad.length > 0) out.badMessages.push(message.slice(0, 300));
+  };
+  const checkDiagnostics = (list: readonly Diagnostic[]): void => {
+    for (const d of list) {
+      checkMessage(d.message);
+      if (d.line === undefined && !FILE_LEVEL.has(d.code))
+        out.unlocated.push(`${d.code}: ${d.message.slice(0, 200)}`);
+    }
+  };
+
+  const opened = stage('import', () => openDocuments(text, FILE));
+  if (opened) {
+    checkDiagnostics(opened.diagnostics);
+    const originals = opened.documents.length > 0 ? loadYamlDocuments(text).value : [];
+    for (const doc of opened.documents) {
+      checkDiagnostics(doc.diagnostics);
+      const p = doc.pipeline;
+      if (!p) continue;
+      const found = stage('validate', () => validate(p));
+      if (found) {
+        const located = stage('locate', () => locateDiagnostics(text, found, doc.index));
+        if (located) checkDiagnostics(located);
+      }
+      stage('compile', () => previewDocument(p));
+      const exported = stage('compile', () => exportDocument(p));
+      const again =
+        exported === undefined ? undefined : stage('reimport', () => openDocuments(exported));
+      if (again) {
+        const back = again.documents[0]?.pipeline;
+        const diff = back
+          ? firstDifference(savedForm(p), savedForm(back))
+          : 'export does not re-import';
+        if (diff) out.roundTrip.push(`import(export(p)) differs at ${diff}`);
+      }
+      const compiled = stage('compile', () => compile(p));
+      if (compiled) {
+        const diff = firstDifference(compiled, expectedManifest(originals[doc.index]));
+        if (diff) out.roundTrip.push(`compile(import(doc)) differs at ${diff}`);
+      }
+    }
+  }
+  let lintCode: number | undefined;
+  for (const command of COMMANDS) {
+    const lines: string[] = [];
+    const code = stage(`cli ${command}`, () =>
+      runCommand(command, FILE, text, {
+        out: (line) => {
+          if (command !== 'fmt') lines.push(line);
+        },
+        err: (line) => lines.push(line),
+      }),
+    );
+    for (const line of lines) checkMessage(line);
+    if (command === 'lint') lintCode = code;
+  }
+  if (out.crashes.length > 0) out.result = 'crash';
+  else if (lintCode === 0) out.result = 'valid';
+  return out;
+}
