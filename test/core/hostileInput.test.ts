@@ -225,6 +225,14 @@ const MALFORMED: [string, string, string][] = [
     'invalid-field',
   ],
   [
+    'depends nested 10,000 levels deep',
+    dagOf(`      - {name: a, template: echo}
+      - name: b
+        template: echo
+        depends: "${'('.repeat(10_000)}a${')'.repeat(10_000)}" # <-`),
+    'invalid-depends',
+  ],
+  [
     'dependencies as a string',
     dagOf(`      - {name: a, template: echo}
       - {name: b, template: echo, dependencies: a} # <-`),
