@@ -7,6 +7,7 @@ import {
   addTask,
   compile,
   createPipeline,
+  renameTask,
   validate,
   type JsonObject,
   type Pipeline,
@@ -73,6 +74,18 @@ describe('walks over deep structures', { timeout: 30_000 }, () => {
   it('validate finds the output reference at the bottom of a deep field', () => {
     const found = validate(deepPipeline());
     expect(found.map((d) => d.code)).toContain('unknown-reference');
+  });
+
+  it('renaming a task rewrites a reference at the bottom of a deep field, sharing the rest', () => {
+    let p = deepPipeline();
+    const echo = { name: 'echo', container: { image: 'alpine' } };
+    ({ pipeline: p } = addTask(p, { name: 'ghost', template: echo }));
+    const renamed = renameTask(p, 'ghost', 'spirit').value;
+    let v: unknown = renamed.tasks.find((t) => t.name === 'a')!.withItems;
+    while (Array.isArray(v)) v = (v[0] as { c: unknown }).c;
+    expect(v).toBe('{{tasks.spirit.outputs.result}}');
+    // the untouched top-level field keeps its identity
+    expect(renamed.extra).toBe(p.extra);
   });
 
   it('template use counts walk deep specs', () => {
