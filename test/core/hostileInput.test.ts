@@ -126,6 +126,11 @@ metadata:
       'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec: [1]\n',
       'spec is a list, not a mapping',
     ],
+    [
+      'a list',
+      '# a list\n- a\n- b\n',
+      'the document is a list, not a mapping',
+    ],
   ])('%s: one clear located message', (_label, text, message) => {
     const r = run('lint', text);
     expectCleanMessages([...r.out, ...r.err]);

@@ -37,6 +37,7 @@ export function importManifest(doc: unknown): Result<Pipeline | undefined> {
     return fail(
       'not-a-manifest',
       `the document is ${typeName(doc)}, not a mapping of keys to values`,
+      [],
     );
   const { apiVersion, kind, metadata, spec, ...extra } = doc;
   if (typeof apiVersion !== 'string' || !apiVersion.startsWith('argoproj.io/')) {
