@@ -6,7 +6,8 @@
  *   npm run fuzz -- --seed 7 --count 20000
  *   npm run fuzz -- --seed 7 --only 4711 --save /tmp/input.yaml   # one input
  *
- * Exits 1 when any input crashed, hung or broke the round trip.
+ * Exits 1 when any input crashed, hung, broke the round trip, or got a
+ * message with undefined/[object Object]/NaN or a diagnostic without a line.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -50,8 +51,13 @@ if (values.only !== undefined) {
   console.log(`fuzz seed ${seed}, ${corpus.length} example files\n`);
   console.log(formatTally(tally));
   const hangs = [...tally.hangs.values()].some((h) => h.count > 0);
-  if (tally.crashed > 0 || hangs || tally.inputsWithRoundTrip > 0) {
-    console.log(`\nfuzz: failed (crashes, hangs over ${HANG_MS} ms or round-trip differences)`);
+  const findings =
+    tally.crashed +
+    tally.inputsWithRoundTrip +
+    tally.inputsWithBadMessages +
+    tally.inputsWithUnlocated;
+  if (findings > 0 || hangs) {
+    console.log(`\nfuzz: failed (see the findings above; hangs are operations over ${HANG_MS} ms)`);
     process.exitCode = 1;
   }
 }

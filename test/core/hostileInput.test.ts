@@ -116,6 +116,7 @@ metadata:
   it.each([
     ['no apiVersion', 'kind: Workflow\nspec: {}\n', 'apiVersion is missing, not argoproj.io/...'],
     ['a numeric kind', 'apiVersion: argoproj.io/v1alpha1\nkind: 5\nspec: {}\n', 'kind 5 is not'],
+    ['a NaN apiVersion', 'apiVersion: .NaN\nkind: Workflow\nspec: {}\n', 'apiVersion is .nan, not'],
     [
       'a mapping as kind',
       'apiVersion: argoproj.io/v1alpha1\nkind: {a: 1}\nspec: {}\n',
@@ -126,11 +127,7 @@ metadata:
       'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec: [1]\n',
       'spec is a list, not a mapping',
     ],
-    [
-      'a list',
-      '# a list\n- a\n- b\n',
-      'the document is a list, not a mapping',
-    ],
+    ['a list', '# a list\n- a\n- b\n', 'the document is a list, not a mapping'],
   ])('%s: one clear located message', (_label, text, message) => {
     const r = run('lint', text);
     expectCleanMessages([...r.out, ...r.err]);

@@ -28,6 +28,9 @@ export function typeName(v: unknown): string {
  */
 export function shown(v: unknown, quote = "'"): string {
   if (typeof v === 'string') return `${quote}${clip(v)}${quote}`;
+  // YAML's spelling of the numbers JavaScript calls NaN and Infinity.
+  if (typeof v === 'number' && !Number.isFinite(v))
+    return Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf';
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
   return `(${typeName(v)})`;
 }

@@ -6,7 +6,7 @@
  */
 import { loadYamlDocuments } from '../../../src/core/argo/yamlText';
 import { NESTING_MUTATORS } from './nestingMutators';
-import { OBJECT_MUTATORS, type ObjectMutator } from './objectMutators';
+import { FULL_LIMITS, OBJECT_MUTATORS, type Limits, type ObjectMutator } from './objectMutators';
 import { randomFor, type Random } from './random';
 import { TEXT_MUTATORS, type TextMutator } from './textMutators';
 
@@ -37,15 +37,16 @@ function parse(text: string): unknown[] | undefined {
   }
 }
 
-function applyObject(name: string, text: string, r: Random): string | undefined {
+function applyObject(name: string, text: string, r: Random, limits: Limits): string | undefined {
   const docs = parse(text);
-  return docs ? OBJECT[name]!(docs, r) : undefined;
+  return docs ? OBJECT[name]!(docs, r, limits) : undefined;
 }
 
 export function generateInput(
   corpus: readonly CorpusFile[],
   seed: number,
   index: number,
+  limits: Limits = FULL_LIMITS,
 ): FuzzInput {
   const r = randomFor(seed, index);
   const example = r.pick(corpus);
@@ -56,7 +57,7 @@ export function generateInput(
   let text = example.text;
   const applied: string[] = [];
   for (const name of chosen) {
-    const next = name in OBJECT ? applyObject(name, text, r) : TEXT[name]!(text, r);
+    const next = name in OBJECT ? applyObject(name, text, r, limits) : TEXT[name]!(text, r);
     if (next === undefined) continue;
     text = next;
     applied.push(name);

@@ -7,7 +7,6 @@ import { dump, get, isMap, put, slots, type Json, type ObjectMutator } from './o
 import type { Random } from './random';
 
 const MARKER = 'FUZZ-NESTING-MARKER';
-const DEPTHS = [5, 50, 200, 1_000, 3_000, 10_000, 50_000];
 
 /** A value nested `depth` levels deep, as flow YAML text. */
 function nestedFlow(depth: number, r: Random): string {
@@ -28,10 +27,10 @@ function nestedBlock(depth: number, indent: string): string {
 }
 
 /** Deep YAML nesting at a random place in the document. */
-const deepYaml: ObjectMutator = (docs, r) => {
+const deepYaml: ObjectMutator = (docs, r, limits) => {
   const all = slots(docs);
   if (all.length === 0) return dump(docs);
-  const depth = r.pick(DEPTHS);
+  const depth = r.pick(limits.depths);
   const slot = r.pick(all);
   put(slot, MARKER);
   const text = dump(docs);
@@ -81,16 +80,16 @@ function nestedDepends(depth: number, r: Random): string {
 }
 
 /** `depends` nested hundreds to tens of thousands of levels deep. */
-const deepDepends: ObjectMutator = (docs, r) => {
+const deepDepends: ObjectMutator = (docs, r, limits) => {
   const tasks = dagTasks(docs, r);
-  if (tasks.length > 0) r.pick(tasks).depends = nestedDepends(r.pick(DEPTHS), r);
+  if (tasks.length > 0) r.pick(tasks).depends = nestedDepends(r.pick(limits.depths), r);
   return dump(docs);
 };
 
 /** `when` nested deep: parentheses, brackets and `{{` inside it. */
-const deepWhen: ObjectMutator = (docs, r) => {
+const deepWhen: ObjectMutator = (docs, r, limits) => {
   const tasks = dagTasks(docs, r);
-  const depth = r.pick(DEPTHS);
+  const depth = r.pick(limits.depths);
   const when = r.pick([
     `${'('.repeat(depth)}1 == 1${')'.repeat(depth)}`,
     `${'['.repeat(depth)}${']'.repeat(depth)} == 1`,

@@ -15,7 +15,20 @@ interface Slot {
   key: string | number;
 }
 
-export type ObjectMutator = (docs: Json[], r: Random) => string;
+/** How big the hostile values get: the full run goes further than the CI sample. */
+export interface Limits {
+  /** Lengths of huge strings. */
+  hugeSizes: readonly number[];
+  /** Levels of nesting, in YAML and in expressions. */
+  depths: readonly number[];
+}
+
+export const FULL_LIMITS: Limits = {
+  hugeSizes: [10_000, 100_000, 1_000_000],
+  depths: [5, 50, 200, 1_000, 3_000, 10_000, 50_000],
+};
+
+export type ObjectMutator = (docs: Json[], r: Random, limits: Limits) => string;
 
 /** Keys that, written carelessly (`obj[k] = v`), reach Object.prototype. */
 export const HOSTILE_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'];
@@ -141,11 +154,11 @@ const hostileKeys: ObjectMutator = (docs, r) => {
 };
 
 /** A huge string (10 kB to 1 MB) where a name, expression or value was. */
-const hugeString: ObjectMutator = (docs, r) => {
+const hugeString: ObjectMutator = (docs, r, limits) => {
   const all = slots(docs);
   if (all.length === 0) return dump(docs);
   const unit = r.pick(['a', 'ab-', '{{', 'x && ', '(', ' ', 'é', '\n']);
-  const size = r.pick([10_000, 100_000, 1_000_000]);
+  const size = r.pick(limits.hugeSizes);
   put(r.pick(all), unit.repeat(Math.ceil(size / unit.length)));
   return dump(docs);
 };

@@ -32,8 +32,10 @@ export interface Outcome {
   crashes: Crash[];
   /** Time spent in product code for this input, in ms. */
   ms: number;
-  /** Slowest single stage. */
+  /** Slowest single stage: one user-visible operation (open, lint, fmt, ...). */
   slowest: { stage: string; ms: number };
+  /** Deepest nesting of the documents read (0 when the text does not load). */
+  depth: number;
   badMessages: string[];
   unlocated: string[];
   /** import(export(p)) differs from p, or compile(p) from the document read. */
@@ -50,12 +52,26 @@ function causeOf(e: unknown): { cause: string; yamlDepth: boolean } {
   return { cause: `${err.name}: ${err.message.slice(0, 100)} @ ${where}`, yamlDepth };
 }
 
+/** The deepest nesting of lists and mappings in `value`, counted without recursion. */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    deepest = Math.max(deepest, depth + 1);
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export function runInput(text: string): Outcome {
   const out: Outcome = {
     result: 'diagnostics',
     crashes: [],
     ms: 0,
     slowest: { stage: '', ms: 0 },
+    depth: 0,
     badMessages: [],
     unlocated: [],
     roundTrip: [],
@@ -89,6 +105,7 @@ export function runInput(text: string): Outcome {
   if (opened) {
     checkDiagnostics(opened.diagnostics);
     const originals = opened.documents.length > 0 ? loadYamlDocuments(text).value : [];
+    out.depth = nestingDepth(originals);
     for (const doc of opened.documents) {
       checkDiagnostics(doc.diagnostics);
       const p = doc.pipeline;
