@@ -78,6 +78,9 @@ function deps(documents: OpenedDocument[], io: CliIO): number {
 
 function fmt(documents: OpenedDocument[], io: CliIO): number {
   const pipelines = documents.flatMap((d) => (d.pipeline ? [d.pipeline] : []));
-  io.out(dumpYamlDocuments(pipelines.map((p) => compile(p, { layout: true }))).trimEnd());
+  const text = dumpYamlDocuments(pipelines.map((p) => compile(p, { layout: true })));
+  // io.out ends the line itself. Only that one newline may go: a block scalar
+  // at the end of the file (`|+`) keeps its trailing blank lines as content.
+  io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
   return 0;
 }

@@ -44,7 +44,8 @@ function expectFmtUnchanged(text: string): void {
   const r = run('fmt', text);
   expect(r.err).toEqual([]);
   expect(r.code).toBe(0);
-  expect(jsYaml.load(r.out.join('\n'))).toStrictEqual(jsYaml.load(text));
+  // the process writes a newline after each line
+  expect(jsYaml.load(r.out.map((l) => `${l}\n`).join(''))).toStrictEqual(jsYaml.load(text));
 }
 
 const UNNAMED_TEMPLATE = `apiVersion: argoproj.io/v1alpha1
@@ -71,6 +72,24 @@ describe('a template without a name', () => {
 
   it('fmt changes nothing (was: added dag: {tasks: []} beside its container)', () => {
     expectFmtUnchanged(UNNAMED_TEMPLATE);
+  });
+});
+
+describe('meaning kept', () => {
+  it.each([
+    ['a newline', '["\\n"]'],
+    ['trailing newlines', '["x\\n\\n\\n"]'],
+    ['trailing spaces', '["x   "]'],
+  ])('fmt keeps an argument that ends the file with %s', (_label, args) => {
+    expectFmtUnchanged(`apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: x}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    container: {image: alpine, args: ${args}}
+`);
   });
 });
 

@@ -136,16 +136,23 @@ export function runInput(text: string): Outcome {
   let lintCode: number | undefined;
   for (const command of COMMANDS) {
     const lines: string[] = [];
+    const written: string[] = [];
     const code = stage(`cli ${command}`, () =>
       runCommand(command, FILE, text, {
-        out: (line) => {
-          if (command !== 'fmt') lines.push(line);
-        },
+        out: (line) => (command === 'fmt' ? written : lines).push(line),
         err: (line) => lines.push(line),
       }),
     );
     for (const line of lines) checkMessage(line);
     if (command === 'lint') lintCode = code;
+    if (command === 'fmt' && code === 0 && opened) {
+      // What `argoflow fmt` writes (a newline after each line) reads back as the same pipelines.
+      const reread = openDocuments(written.map((l) => `${l}\n`).join(''));
+      const before = opened.documents.flatMap((d) => (d.pipeline ? [savedForm(d.pipeline)] : []));
+      const after = reread.documents.flatMap((d) => (d.pipeline ? [savedForm(d.pipeline)] : []));
+      const diff = firstDifference(before, after);
+      if (diff) out.roundTrip.push(`fmt output differs at ${diff}`);
+    }
   }
   if (out.crashes.length > 0) out.result = 'crash';
   else if (lintCode === 0) out.result = 'valid';
