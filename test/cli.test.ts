@@ -235,6 +235,70 @@ describe('argoflow (child process)', { timeout: 30_000 }, () => {
   }
 });
 
+// Lists longer than a function call takes arguments: `Math.max(...levels)`
+// and `out.push(...problems)` threw, and the CLI ended in "argoflow: internal
+// error" (issue 8). In the CLI's main thread that takes some 120,000 items (a
+// 3 MB file); the child runs with a smaller stack (V8's --stack-size, in kB)
+// so that 40,000 reproduce it, and Vitest's workers, whose stacks are larger
+// still, are not involved. A generous timeout: CI is loaded.
+describe('argoflow on very wide documents (child process)', { timeout: 120_000 }, () => {
+  const WIDE = 40_000;
+
+  function cliSmallStack(command: string, text: string): Run {
+    writeFileSync(file('wide.yaml'), text);
+    const start = performance.now();
+    const r = spawnSync(
+      process.execPath,
+      ['--stack-size=200', '--import', 'tsx', 'src/cli.ts', command, file('wide.yaml')],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 100_000,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' },
+      },
+    );
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: performance.now() - start };
+  }
+
+  it(`deps: a task waiting on ${WIDE} tasks prints every task and exits 0`, () => {
+    const names = Array.from({ length: WIDE }, (_, i) => `t${i}`);
+    const r = cliSmallStack(
+      'deps',
+      dagWorkflow({
+        metadata: '  name: wide',
+        tasks: `      - {name: last, template: echo, dependencies: [${names.join(', ')}]}
+${names.map((n) => `      - {name: ${n}}`).join('\n')}`,
+      }),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const rows = lines(r.stdout);
+    expect(rows).toHaveLength(WIDE + 1);
+    expect(rows.at(-1)).toMatch(/^last +level 1 {2}<- t0, t1, /);
+  });
+
+  it(`lint reports each of ${WIDE} null arguments at its line and exits 1`, () => {
+    const r = cliSmallStack(
+      'lint',
+      dagWorkflow({
+        metadata: '  name: wide',
+        tasks: `      - name: a
+        template: echo
+        arguments:
+          parameters: [${new Array(WIDE).fill('null').join(', ')}]`,
+      }),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const rows = lines(r.stdout);
+    expect(rows).toHaveLength(WIDE);
+    expect(rows[0]).toMatch(
+      /:14:\d+: error: task a: .*arguments\.parameters\[0\] is null, not a mapping$/,
+    );
+  });
+});
+
 // ---------------------------------------------------------------- in process
 
 /** The compiled manifests of every pipeline in `text`. */

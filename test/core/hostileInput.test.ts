@@ -93,6 +93,29 @@ spec:
   });
 });
 
+describe('deps over several documents', () => {
+  it('heads each with its name, or its position when the name is not a string', () => {
+    const doc = (metadata: string): string => `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: ${metadata}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag: {tasks: [{name: a, template: echo}]}
+  - {name: echo, container: {image: alpine}}
+`;
+    const text = [doc('{name: {a: 1}}'), doc('{generateName: gen-}'), doc('{}')].join('---\n');
+    const r = run('deps', text);
+    expectCleanMessages([...r.out, ...r.err]);
+    expect(r.out.filter((l) => l.startsWith('#'))).toEqual([
+      '# Workflow (document 1)',
+      '# Workflow gen-',
+      '# Workflow (document 3)',
+    ]);
+  });
+});
+
 describe('documents missing a part', () => {
   it('fmt does not add metadata to a document without one', () => {
     const text = `apiVersion: argoproj.io/v1alpha1

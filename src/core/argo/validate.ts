@@ -122,8 +122,8 @@ function validateTasks(p: Pipeline): Diagnostic[] {
         error('duplicate-task', `templates.${dag}.tasks.${name} is not unique`, where('name')),
       );
     seen.add(task.name);
-    const typeProblems = taskFieldProblems(p, task, i);
-    out.push(...typeProblems);
+    // A loop, not push(...list): a task may carry more malformed items than a call takes arguments.
+    for (const d of taskFieldProblems(p, task, i)) out.push(d);
     const ways = ['template', 'templateRef', 'inline'].filter((k) => task[k] !== undefined);
     if (ways.length === 0)
       out.push(

@@ -41,7 +41,7 @@ export function validateCron(p: Pipeline): Diagnostic[] {
     // which still reveals a CRON_TZ= prefix clashing with spec.timezone.
     zone = problem ? DEFAULT_ZONE : (timezone as string);
   }
-  out.push(...validateSchedules(schedules, schedule, zone));
+  for (const d of validateSchedules(schedules, schedule, zone)) out.push(d);
   if (
     concurrencyPolicy !== undefined &&
     !(CONCURRENCY_POLICIES as readonly unknown[]).includes(concurrencyPolicy)

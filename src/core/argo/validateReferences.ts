@@ -50,7 +50,7 @@ export function validateReferences(p: Pipeline): Diagnostic[] {
       if (missing)
         out.push(error('unknown-output', `failed to resolve ${clip(text)}: ${missing}`, where));
     }
-    out.push(...missingInputs(p, task, i));
+    for (const d of missingInputs(p, task, i)) out.push(d);
   });
   return out;
 }
