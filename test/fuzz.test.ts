@@ -21,13 +21,15 @@ const SAMPLE = 300;
 const CHUNK = 50;
 
 /**
- * Smaller than the full run: strings up to 100 kB, and nesting either
- * shallow or deep enough to stop the YAML loader at once (the 1,000-3,000
- * levels js-yaml still reads take seconds to emit; the full run has them).
+ * Smaller than the full run: strings up to 100 kB, lists up to 1,000 items,
+ * and nesting either shallow or deep enough to stop the YAML loader at once
+ * (the 1,000-3,000 levels js-yaml still reads take seconds to emit; the full
+ * run has them, and lists of 130,000).
  */
 const CI_LIMITS: Limits = {
   hugeSizes: [10_000, 100_000],
   depths: [5, 50, 200, 10_000, 50_000],
+  widths: [100, 1_000],
 };
 
 const chunks = Array.from({ length: SAMPLE / CHUNK }, (_, i) => [i * CHUNK, (i + 1) * CHUNK - 1]);

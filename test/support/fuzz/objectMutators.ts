@@ -21,11 +21,14 @@ export interface Limits {
   hugeSizes: readonly number[];
   /** Levels of nesting, in YAML and in expressions. */
   depths: readonly number[];
+  /** Lengths of long lists (past about 120,000, `f(...list)` throws). */
+  widths: readonly number[];
 }
 
 export const FULL_LIMITS: Limits = {
   hugeSizes: [10_000, 100_000, 1_000_000],
   depths: [5, 50, 200, 1_000, 3_000, 10_000, 50_000],
+  widths: [100, 5_000, 130_000],
 };
 
 export type ObjectMutator = (docs: Json[], r: Random, limits: Limits) => string;
@@ -163,6 +166,26 @@ const hugeString: ObjectMutator = (docs, r, limits) => {
   return dump(docs);
 };
 
+function isSmall(v: Json): boolean {
+  try {
+    return v !== undefined && JSON.stringify(v).length < 500;
+  } catch {
+    return false; // nested deeper than JSON.stringify recurses
+  }
+}
+
+/** A list made long: its first item (or null) repeated thousands of times. */
+const wideList: ObjectMutator = (docs, r, limits) => {
+  const lists = slots(docs).filter((s) => Array.isArray(get(s)));
+  if (lists.length === 0) return dump(docs);
+  const slot = r.pick(lists);
+  const first = (get(slot) as Json[])[0];
+  // Repeat only small items: a huge or deep one repeated would make gigabytes.
+  const item = r.chance(0.5) && isSmall(first) ? first : null;
+  put(slot, new Array<Json>(r.pick(limits.widths)).fill(item));
+  return dump(docs);
+};
+
 /** Argo-specific holes: no metadata, no spec, parameters as a map, null items. */
 const structure: ObjectMutator = (docs, r) => {
   const maps = docs.filter(isMap);
@@ -216,6 +239,7 @@ export const OBJECT_MUTATORS: Record<string, ObjectMutator> = {
   names,
   hostileKeys,
   hugeString,
+  wideList,
   structure,
 };
 
