@@ -17,6 +17,8 @@ export const FILE = 'fuzz.yaml';
 /** Diagnostics about the file as a whole, which have no line to point at. */
 const FILE_LEVEL = new Set(['too-large', 'too-many-values', 'empty']);
 const BAD_WORDS = ['[object Object]', 'undefined', 'NaN'];
+/** Longer than any message quoting a few clipped values (deps rows list whole names). */
+const MAX_MESSAGE = 2_000;
 const COMMANDS = ['lint', 'deps', 'fmt'] as const;
 
 export interface Crash {
@@ -89,9 +91,12 @@ export function runInput(text: string): Outcome {
       if (ms > out.slowest.ms) out.slowest = { stage: name, ms };
     }
   };
-  const checkMessage = (message: string): void => {
+  const checkMessage = (message: string, isData = false): void => {
     const bad = BAD_WORDS.filter((w) => message.includes(w) && !text.includes(w));
     if (bad.length > 0) out.badMessages.push(message.slice(0, 300));
+    // A message quotes user text clipped: a huge name must not make a huge message.
+    else if (message.length > MAX_MESSAGE && !isData)
+      out.badMessages.push(`${message.length} characters long: ${message.slice(0, 200)}`);
   };
   const checkDiagnostics = (list: readonly Diagnostic[]): void => {
     for (const d of list) {
@@ -136,14 +141,16 @@ export function runInput(text: string): Outcome {
   let lintCode: number | undefined;
   for (const command of COMMANDS) {
     const lines: string[] = [];
+    const rows: string[] = []; // deps' stdout: task names as data
     const written: string[] = [];
     const code = stage(`cli ${command}`, () =>
       runCommand(command, FILE, text, {
-        out: (line) => (command === 'fmt' ? written : lines).push(line),
+        out: (line) => (command === 'fmt' ? written : command === 'deps' ? rows : lines).push(line),
         err: (line) => lines.push(line),
       }),
     );
     for (const line of lines) checkMessage(line);
+    for (const row of rows) checkMessage(row, true);
     if (command === 'lint') lintCode = code;
     if (command === 'fmt' && code === 0 && opened) {
       // What `argoflow fmt` writes (a newline after each line) reads back as the same pipelines.
