@@ -6,7 +6,15 @@
 import * as jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../src/cliCommands';
-import { compile, openDocuments, validate, type Diagnostic } from '../../src/core';
+import {
+  addTask,
+  compile,
+  createPipeline,
+  exportDocument,
+  openDocuments,
+  validate,
+  type Diagnostic,
+} from '../../src/core';
 import { locateDiagnostics } from '../../src/core/argo/locate';
 
 const FILE = 'wf.yaml';
@@ -127,6 +135,19 @@ spec:
 `;
     expectFmtUnchanged(text);
     expect(compile(openDocuments(text).documents[0]!.pipeline!)).not.toHaveProperty('metadata');
+  });
+
+  it('a document without metadata, saved with positions, reopens without metadata', () => {
+    let p = createPipeline({ name: 'x' });
+    const echo = { name: 'echo', container: { image: 'alpine' } };
+    ({ pipeline: p } = addTask(p, { name: 'a', template: echo, position: { x: 1, y: 2 } }));
+    const { metadata: _dropped, ...doc } = compile(p);
+    const opened = openDocuments(jsYaml.dump(doc)).documents[0]!.pipeline!;
+    const saved = exportDocument({ ...opened, layout: { a: { x: 1, y: 2 } } });
+    expect(jsYaml.load(saved)).toHaveProperty(['metadata', 'annotations']);
+    const reopened = openDocuments(saved).documents[0]!.pipeline!;
+    expect(reopened.layout).toEqual({ a: { x: 1, y: 2 } });
+    expect(compile(reopened)).not.toHaveProperty('metadata');
   });
 
   it('a document with metadata and no spec opens, says what is missing, and formats unchanged', () => {

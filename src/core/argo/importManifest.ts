@@ -120,7 +120,10 @@ function splitLayout(
   const { [LAYOUT_ANNOTATION]: raw, ...rest } = annotations as Record<string, unknown>;
   const next: Metadata = { ...metadata, annotations: rest as Record<string, string> };
   if (Object.keys(rest).length === 0) delete next.annotations;
-  return { metadata: next, layout: parseLayout(raw, diagnostics) };
+  // Metadata that held only the layout was the editor's: a file saved without
+  // metadata reopens without it.
+  const kept = Object.keys(next).length === 0 ? standIn() : next;
+  return { metadata: kept, layout: parseLayout(raw, diagnostics) };
 }
 
 /** The layout annotation is JSON `{"task": [x, y], ...}`; a damaged one is dropped with a warning. */
