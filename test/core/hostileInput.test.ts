@@ -101,6 +101,16 @@ spec:
   });
 });
 
+describe('long user text in messages', () => {
+  it('a 100,000-character task name is clipped in every lint line', () => {
+    const name = 'a'.repeat(100_000);
+    const r = run('lint', dagOf(`      - {name: ${name}, template: echo}`));
+    expect(r.code).toBe(1);
+    expect(r.out.length).toBeGreaterThan(0);
+    for (const line of r.out) expect(line.length).toBeLessThan(500);
+  });
+});
+
 describe('deps over several documents', () => {
   it('heads each with its name, or its position when the name is not a string', () => {
     const doc = (metadata: string): string => `apiVersion: argoproj.io/v1alpha1
