@@ -10,6 +10,8 @@ import { formatDiagnostic, hasErrors } from './core/diagnostics';
 import { locateWith } from './core/argo/locate';
 import type { SourceIndex } from './core/yaml/sourceIndex';
 import { dependencyView, findCycle } from './core/graph/topology';
+import type { Pipeline } from './core/model/types';
+import { clip } from './core/util/describe';
 
 export interface CliIO {
   out(line: string): void;
@@ -65,21 +67,30 @@ function deps(documents: OpenedDocument[], io: CliIO): number {
   for (const doc of documents) {
     const p = doc.pipeline;
     if (!p) continue;
-    if (documents.length > 1)
-      io.out(`# ${p.kind} ${String(p.metadata.name ?? p.metadata.generateName ?? '')}`);
+    if (documents.length > 1) io.out(`# ${p.kind} ${documentName(p, doc.index)}`);
     const view = dependencyView(p.tasks);
     if (!view) {
-      io.err(`dependency cycle detected: ${findCycle(p.tasks)?.join(' -> ') ?? ''}`);
+      const cycle = findCycle(p.tasks) ?? [];
+      io.err(`dependency cycle detected: ${cycle.map((n) => clip(n)).join(' -> ')}`);
       failed = true;
       continue;
     }
-    const width = Math.max(0, ...view.map((r) => r.task.length));
+    // Names past 128 characters are invalid anyway: do not pad every row to one.
+    const width = view.reduce((w, r) => Math.max(w, Math.min(r.task.length, 64)), 0);
     for (const row of view) {
       const upstream = row.upstream.length > 0 ? row.upstream.join(', ') : '-';
       io.out(`${row.task.padEnd(width)}  level ${row.level}  <- ${upstream}`);
     }
   }
   return failed ? 1 : 0;
+}
+
+/** The document's name for a heading; its 1-based position when it has no name to show. */
+function documentName(p: Pipeline, index: number): string {
+  const { name, generateName } = p.metadata;
+  if (typeof name === 'string' && name !== '') return name;
+  if (typeof generateName === 'string' && generateName !== '') return generateName;
+  return `(document ${index + 1})`;
 }
 
 function fmt(documents: OpenedDocument[], io: CliIO): number {

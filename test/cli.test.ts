@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../src/cliCommands';
 import { compile, openDocuments, type Pipeline } from '../src/core';
-import { explain, REPO_ROOT, runChild, runCli, type ChildRun } from './support/childProcess';
+import {
+  CLI_BUNDLE,
+  explain,
+  REPO_ROOT,
+  runChild,
+  runCli,
+  type ChildRun,
+} from './support/childProcess';
 import { A_THEN_B, CONFIG_MAP, dagWorkflow, ECHO_TEMPLATE_FLOW } from './support/fixtures';
 import { ARGO_DIR, hasShared, SKIP_REASON } from './support/sharedData';
 import { TIMEOUT } from './support/timeouts';
@@ -243,6 +250,64 @@ describe.concurrent('argoflow (child process)', { timeout: TIMEOUT.child }, () =
       expect(again.out.join('\n')).toBe(r.stdout.trimEnd());
     });
   }
+});
+
+// Lists longer than a function call takes arguments: `Math.max(...levels)`
+// and `out.push(...problems)` threw, and the CLI ended in "argoflow: internal
+// error" (issue 8). In the CLI's main thread that takes some 120,000 items (a
+// 3 MB file); the child runs with a smaller stack (V8's --stack-size, in kB)
+// so that 40,000 reproduce it, and Vitest's workers, whose stacks are larger
+// still, are not involved. A generous timeout: CI is loaded.
+describe('argoflow on very wide documents (child process)', { timeout: TIMEOUT.child }, () => {
+  const WIDE = 40_000;
+
+  function cliSmallStack(command: string, text: string): Promise<ChildRun> {
+    writeFileSync(file('wide.yaml'), text);
+    return runChild(
+      process.execPath,
+      ['--stack-size=200', CLI_BUNDLE, command, file('wide.yaml')],
+      {
+        env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' },
+      },
+    );
+  }
+
+  it(`deps: a task waiting on ${WIDE} tasks prints every task and exits 0`, async () => {
+    const names = Array.from({ length: WIDE }, (_, i) => `t${i}`);
+    const r = await cliSmallStack(
+      'deps',
+      dagWorkflow({
+        metadata: '  name: wide',
+        tasks: `      - {name: last, template: echo, dependencies: [${names.join(', ')}]}
+${names.map((n) => `      - {name: ${n}}`).join('\n')}`,
+      }),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const rows = lines(r.stdout);
+    expect(rows).toHaveLength(WIDE + 1);
+    expect(rows.at(-1)).toMatch(/^last +level 1 {2}<- t0, t1, /);
+  });
+
+  it(`lint reports each of ${WIDE} null arguments at its line and exits 1`, async () => {
+    const r = await cliSmallStack(
+      'lint',
+      dagWorkflow({
+        metadata: '  name: wide',
+        tasks: `      - name: a
+        template: echo
+        arguments:
+          parameters: [${new Array(WIDE).fill('null').join(', ')}]`,
+      }),
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const rows = lines(r.stdout);
+    expect(rows).toHaveLength(WIDE);
+    expect(rows[0]).toMatch(
+      /:14:\d+: error: task a: .*arguments\.parameters\[0\] is null, not a mapping$/,
+    );
+  });
 });
 
 // ---------------------------------------------------------------- in process

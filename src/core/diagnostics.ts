@@ -3,6 +3,7 @@
  * validators return them instead of throwing, so the editor can pin each one
  * to its node and field and the CLI can print `FILE:LINE:COL: message`.
  */
+import { clip } from './util/describe';
 
 export type Severity = 'error' | 'warning';
 
@@ -49,6 +50,6 @@ export function formatDiagnostic(d: Diagnostic, file = d.source): string {
   const where = [file, d.line, d.line !== undefined ? (d.column ?? 1) : undefined]
     .filter((part) => part !== undefined && part !== '')
     .join(':');
-  const subject = d.task ? `task ${d.task}: ` : '';
+  const subject = d.task ? `task ${clip(d.task)}: ` : '';
   return `${where ? `${where}: ` : ''}${d.severity}: ${subject}${d.message}`;
 }

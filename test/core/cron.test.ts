@@ -135,8 +135,10 @@ describe('scheduleProblem', () => {
     );
   });
 
-  it('refuses what is not a string', () => {
-    expect(scheduleProblem(5)).toBe("schedule '5' is not a string");
+  it('refuses what is not a string, saying what it is', () => {
+    expect(scheduleProblem(5)).toBe('schedule must be a string, not a number');
+    expect(scheduleProblem({ at: 5 })).toBe('schedule must be a string, not a mapping');
+    expect(scheduleProblem(undefined)).toBe('schedule is missing');
   });
 });
 

@@ -6,6 +6,7 @@ import {
   andDepends,
   dependsTasks,
   isParseError,
+  MAX_DEPENDS_DEPTH,
   parseDepends,
   printDepends,
   removeFromDepends,
@@ -76,6 +77,50 @@ describe('parseDepends / printDepends', () => {
     expect(isParseError(parsed)).toBe(true);
     expect(parsed).toMatchObject({ offset });
     expect((parsed as { message: string }).message).toContain(message);
+  });
+});
+
+describe('nesting depth (hostile input, issue 8)', () => {
+  const parens = (n: number, inner = 'a'): string => `${'('.repeat(n)}${inner}${')'.repeat(n)}`;
+
+  it.each([
+    ['parentheses', parens(MAX_DEPENDS_DEPTH), parens(MAX_DEPENDS_DEPTH + 1)],
+    ['negations', `${'!'.repeat(MAX_DEPENDS_DEPTH)}a`, `${'!'.repeat(MAX_DEPENDS_DEPTH + 1)}a`],
+    [
+      'mixed',
+      `${'a && !('.repeat(MAX_DEPENDS_DEPTH / 2)}b${')'.repeat(MAX_DEPENDS_DEPTH / 2)}`,
+      `${'a && !('.repeat(MAX_DEPENDS_DEPTH / 2 + 1)}b${')'.repeat(MAX_DEPENDS_DEPTH / 2 + 1)}`,
+    ],
+  ])(
+    '%s: %i levels parse, one more is an error where the nesting goes too deep',
+    (_l, ok, deep) => {
+      const parsed = parseDepends(ok);
+      expect(isParseError(parsed)).toBe(false);
+      expect(dependsTasks(parsed as DependsExpr)).toContain('a');
+      expect(parseDepends(printDepends(parsed as DependsExpr))).toEqual(parsed);
+      const tooDeep = parseDepends(deep);
+      expect(tooDeep).toMatchObject({
+        message: `depends nests deeper than ${MAX_DEPENDS_DEPTH} levels`,
+      });
+      // the offset is the operator that opens the level past the limit
+      const { offset } = tooDeep as { offset: number };
+      expect(['(', '!']).toContain(deep[offset]);
+    },
+  );
+
+  it.each([10_000, 100_000])('%i levels end in an error, not a stack overflow', (n) => {
+    expect(parseDepends(parens(n))).toMatchObject({ message: expect.stringMatching(/deeper/) });
+    expect(parseDepends(`${'!'.repeat(n)}a`)).toMatchObject({
+      message: expect.stringMatching(/deeper/),
+    });
+    expect(parseDepends('('.repeat(n))).toMatchObject({ message: expect.stringMatching(/deeper/) });
+  });
+
+  it('a long flat chain is not nesting: 50,000 terms parse', () => {
+    const names = Array.from({ length: 50_000 }, (_, i) => `t${i}`);
+    const parsed = parseDepends(names.join(' && '));
+    expect(isParseError(parsed)).toBe(false);
+    expect(dependsTasks(parsed as DependsExpr)).toHaveLength(50_000);
   });
 });
 

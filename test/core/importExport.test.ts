@@ -81,9 +81,9 @@ describe('openDocuments', () => {
       'unsupported-kind',
     ],
     [
-      'no spec',
-      'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: x}\n',
-      'missing-spec',
+      'a spec that is not a mapping',
+      'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: x}\nspec: [a]\n',
+      'invalid-spec',
     ],
   ])('does not open %s', (_label, text, code) => {
     const { documents } = openDocuments(text);

@@ -5,13 +5,15 @@
  */
 import { pointAt } from '../model/layout';
 import { dagTemplateIndex } from '../model/pipeline';
-import { templates, withTemplates } from '../model/spec';
+import { withWorkflowSpec, workflowSpec } from '../model/spec';
+import { isUnfilledStandIn } from '../model/standIns';
 import {
   isObject,
   LAYOUT_ANNOTATION,
   type JsonObject,
   type Layout,
   type Pipeline,
+  type Template,
 } from '../model/types';
 import { orderManifest, orderTask, orderTemplate } from './keyOrder';
 
@@ -33,11 +35,12 @@ export function compile(p: Pipeline, options: CompileOptions = {}): JsonObject {
         p.tasks.map((t) => t.name),
       )
     : p.metadata;
+  // Parts the document left out stay out while nothing has filled them.
   return orderManifest({
     apiVersion: p.apiVersion,
     kind: p.kind,
-    metadata,
-    spec: withTasks.spec,
+    ...(isUnfilledStandIn(metadata) ? {} : { metadata }),
+    ...(isUnfilledStandIn(withTasks.spec) ? {} : { spec: withTasks.spec }),
     ...p.extra,
   });
 }
@@ -45,19 +48,24 @@ export function compile(p: Pipeline, options: CompileOptions = {}): JsonObject {
 function insertTasks(p: Pipeline): Pipeline {
   const at = dagTemplateIndex(p);
   if (at < 0) return p;
-  const list = templates(p).slice();
-  const template = list[at]!;
+  // The list as written: items that are not templates stay where they are.
+  const list = (workflowSpec(p).templates as unknown[]).slice();
+  const template = list[at] as Template;
   const dag = isObject(template.dag) ? template.dag : {};
+  // A DAG written without `tasks` stays so until it has some.
+  if (p.tasks.length === 0 && !Object.hasOwn(dag, 'tasks')) return p;
   list[at] = orderTemplate({ ...template, dag: { ...dag, tasks: p.tasks.map(orderTask) } });
-  return withTemplates(p, list);
+  return withWorkflowSpec(p, { ...workflowSpec(p), templates: list });
 }
 
 function withLayout(metadata: JsonObject, layout: Layout, names: string[]): JsonObject {
-  // Entries, not `positions[name] = ...`: a task named `__proto__` is a key like any other.
+  // Own keys only, built from entries: tasks named `constructor` or `__proto__`
+  // must neither read Object.prototype nor write it.
   const positions: [string, [number, number]][] = [];
-  for (const name of names) {
+  for (const name of new Set(names)) {
     const point = pointAt(layout, name);
-    if (point) positions.push([name, [Math.round(point.x), Math.round(point.y)]]);
+    if (point && Number.isFinite(point.x) && Number.isFinite(point.y))
+      positions.push([name, [Math.round(point.x), Math.round(point.y)]]);
   }
   if (positions.length === 0) return metadata;
   const annotations = isObject(metadata.annotations) ? metadata.annotations : {};

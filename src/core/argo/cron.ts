@@ -15,6 +15,7 @@
  * throws.
  */
 import { Cron } from 'croner';
+import { clip, typeName } from '../util/describe';
 
 /** What `nextRuns` gives: ISO 8601 times with the zone's offset, or why there are none. */
 export type NextRuns = { runs: string[]; zone: string } | { message: string };
@@ -100,36 +101,38 @@ function goDurationMs(text: string): number | undefined {
 }
 
 function compile(schedule: unknown, timezone: string | undefined): Compiled | string {
-  if (typeof schedule !== 'string') return `schedule '${String(schedule)}' is not a string`;
+  if (schedule === undefined) return 'schedule is missing';
+  if (typeof schedule !== 'string') return `schedule must be a string, not ${typeName(schedule)}`;
   const text = schedule.trim();
+  const quoted = clip(text);
   const { zone: own, body } = splitZone(text);
   if (own !== undefined && timezone)
-    return `schedule '${text}' sets its own ${text.split('=')[0]}= while spec.timezone is set: Argo prefixes CRON_TZ=${timezone} and the schedule no longer parses; remove one of them`;
-  if (own === '') return `schedule '${text}': ${text.split('=')[0]}= names no time zone`;
+    return `schedule '${quoted}' sets its own ${text.split('=')[0]}= while spec.timezone is set: Argo prefixes CRON_TZ=${timezone} and the schedule no longer parses; remove one of them`;
+  if (own === '') return `schedule '${quoted}': ${text.split('=')[0]}= names no time zone`;
   const zoneProblem = timezoneProblem(own ?? timezone ?? '');
-  if (zoneProblem) return own !== undefined ? `schedule '${text}': ${zoneProblem}` : zoneProblem;
+  if (zoneProblem) return own !== undefined ? `schedule '${quoted}': ${zoneProblem}` : zoneProblem;
   const zone = own ?? (timezone || DEFAULT_ZONE);
   if (body.startsWith('@every ') || body === '@every') {
     const ms = goDurationMs(body.slice('@every'.length).trim());
     if (ms === undefined)
-      return `schedule '${text}' is not a valid cron expression: '@every' needs a Go duration such as 1h30m or 90s`;
+      return `schedule '${quoted}' is not a valid cron expression: '@every' needs a Go duration such as 1h30m or 90s`;
     // robfig: the delay is rounded down to whole seconds, and at least one second.
     return { zone, everyMs: Math.max(1000, Math.floor(ms / 1000) * 1000) };
   }
   if (body.startsWith('@') && !DESCRIPTORS.has(body))
-    return `schedule '${text}' is not a valid cron expression: unrecognized descriptor '${body}'`;
+    return `schedule '${quoted}' is not a valid cron expression: unrecognized descriptor '${body}'`;
   const fields = body.split(/\s+/).filter(Boolean);
   if (!body.startsWith('@') && fields.length !== 5)
-    return `schedule '${text}' is not a cron expression of 5 fields (${FIELDS}): found ${fields.length}`;
+    return `schedule '${quoted}' is not a cron expression of 5 fields (${FIELDS}): found ${fields.length}`;
   const problem = body.startsWith('@') ? undefined : robfigProblem(fields);
-  if (problem) return `schedule '${text}' is not a valid cron expression: ${problem}`;
+  if (problem) return `schedule '${quoted}' is not a valid cron expression: ${problem}`;
   try {
     // sloppyRanges: robfig reads `5/15` as `5-59/15`.
     const cron = new Cron(body, { timezone: zone, mode: '5-part', sloppyRanges: true });
     return { zone, cron };
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).replace(/^CronPattern:\s*/, '');
-    return `schedule '${text}' is not a valid cron expression: ${reason}`;
+    return `schedule '${quoted}' is not a valid cron expression: ${reason}`;
   }
 }
 
@@ -168,7 +171,7 @@ export function nextRuns(
     dates = compiled.cron.nextRuns(count, from);
   }
   if (dates.length === 0 && count > 0)
-    return { message: `schedule '${String(schedule).trim()}' never runs (no matching date)` };
+    return { message: `schedule '${clip(String(schedule).trim())}' never runs (no matching date)` };
   return { zone, runs: dates.map((d) => isoInZone(d, zone)) };
 }
 

@@ -17,6 +17,14 @@ export const TASK_RESULTS = [
 ] as const;
 export type TaskResult = (typeof TASK_RESULTS)[number];
 
+/**
+ * Levels of `(` and `!` an expression may nest. Argo's own parser (govaluate)
+ * has no such limit, but no DAG needs more, and the limit keeps this
+ * recursive-descent parser and every walk over its tree far from the end of
+ * the call stack on hostile input.
+ */
+export const MAX_DEPENDS_DEPTH = 100;
+
 export type DependsExpr =
   | { kind: 'ref'; task: string; result?: TaskResult }
   | { kind: 'not'; expr: DependsExpr }
@@ -29,6 +37,8 @@ export interface DependsParseError {
 }
 
 type Token = { type: 'name' | 'op' | '(' | ')'; text: string; offset: number };
+
+const NAME = /[a-zA-Z0-9][-a-zA-Z0-9]*(\.[a-zA-Z]+)?/y;
 
 function tokenize(text: string): Token[] | DependsParseError {
   const tokens: Token[] = [];
@@ -45,7 +55,9 @@ function tokenize(text: string): Token[] | DependsParseError {
     } else if (c === '!') {
       tokens.push({ type: 'op', text: '!', offset: i++ });
     } else {
-      const match = /^[a-zA-Z0-9][-a-zA-Z0-9]*(\.[a-zA-Z]+)?/.exec(text.slice(i));
+      // Sticky: matches at i without copying the rest of the text for every token.
+      NAME.lastIndex = i;
+      const match = NAME.exec(text);
       if (!match) return { message: `unexpected character '${c}'`, offset: i };
       tokens.push({ type: 'name', text: match[0], offset: i });
       i += match[0].length;
@@ -65,8 +77,9 @@ export function parseDepends(text: string): DependsExpr | DependsParseError {
     offset: tokens[pos]?.offset ?? text.length,
   });
 
-  function parseBinary(op: '||' | '&&'): DependsExpr | DependsParseError {
-    const next = op === '||' ? () => parseBinary('&&') : parseUnary;
+  // `depth` counts the `(` and `!` around the current token.
+  function parseBinary(op: '||' | '&&', depth: number): DependsExpr | DependsParseError {
+    const next = op === '||' ? () => parseBinary('&&', depth) : () => parseUnary(depth);
     const first = next();
     if ('message' in first) return first;
     const items = [first];
@@ -79,17 +92,20 @@ export function parseDepends(text: string): DependsExpr | DependsParseError {
     return items.length === 1 ? first : { kind: op === '||' ? 'or' : 'and', items };
   }
 
-  function parseUnary(): DependsExpr | DependsParseError {
+  function parseUnary(depth: number): DependsExpr | DependsParseError {
     const token = tokens[pos];
     if (!token) return fail('expression ends where a task name was expected');
+    const opens = token.type === '(' || (token.type === 'op' && token.text === '!');
+    if (opens && depth >= MAX_DEPENDS_DEPTH)
+      return fail(`depends nests deeper than ${MAX_DEPENDS_DEPTH} levels`);
     if (token.type === 'op' && token.text === '!') {
       pos++;
-      const expr = parseUnary();
+      const expr = parseUnary(depth + 1);
       return 'message' in expr ? expr : { kind: 'not', expr };
     }
     if (token.type === '(') {
       pos++;
-      const inner = parseBinary('||');
+      const inner = parseBinary('||', depth + 1);
       if ('message' in inner) return inner;
       if (tokens[pos]?.type !== ')') return fail("missing ')'");
       pos++;
@@ -110,7 +126,7 @@ export function parseDepends(text: string): DependsExpr | DependsParseError {
   }
 
   if (tokens.length === 0) return { message: 'expression is empty', offset: 0 };
-  const expr = parseBinary('||');
+  const expr = parseBinary('||', 0);
   if ('message' in expr) return expr;
   if (pos < tokens.length) return fail(`unexpected '${tokens[pos]!.text}'`);
   return expr;

@@ -5,6 +5,8 @@
  */
 import { error, warning, type Diagnostic, type Result } from '../diagnostics';
 import { emptyLayout } from '../model/layout';
+import { standIn } from '../model/standIns';
+import { clip, shown, typeName } from '../util/describe';
 import {
   isObject,
   LAYOUT_ANNOTATION,
@@ -17,43 +19,72 @@ import {
   type WorkflowKind,
 } from '../model/types';
 
-/** Reads one manifest; the value is undefined when it is not an Argo workflow kind. */
+/** What a workflow of each kind needs in its spec, for the message when there is none. */
+const SPEC_NEEDS: Record<WorkflowKind, string> = {
+  Workflow: 'spec.entrypoint and spec.templates',
+  WorkflowTemplate: 'spec.templates',
+  ClusterWorkflowTemplate: 'spec.templates',
+  CronWorkflow: 'spec.schedules and spec.workflowSpec',
+};
+
+/**
+ * Reads one manifest; the value is undefined when it is not an Argo workflow
+ * kind or a part cannot be kept as written. A manifest without `metadata` or
+ * `spec` still opens (with an error for the missing spec), and exports
+ * without them.
+ */
 export function importManifest(doc: unknown): Result<Pipeline | undefined> {
-  if (!isObject(doc)) return fail('not-a-manifest', 'document is not a mapping of keys to values');
+  if (!isObject(doc))
+    return fail(
+      'not-a-manifest',
+      `the document is ${typeName(doc)}, not a mapping of keys to values`,
+      [],
+    );
   const { apiVersion, kind, metadata, spec, ...extra } = doc;
   if (typeof apiVersion !== 'string' || !apiVersion.startsWith('argoproj.io/')) {
+    const is = apiVersion === undefined ? 'missing' : shown(apiVersion, '"');
     return fail(
       'not-argo',
-      `apiVersion is ${JSON.stringify(apiVersion)}, not argoproj.io/...: this is not an Argo manifest`,
+      `apiVersion is ${is}, not argoproj.io/...: this is not an Argo manifest`,
       ['apiVersion'],
     );
   }
   if (!(WORKFLOW_KINDS as readonly unknown[]).includes(kind)) {
-    return fail(
-      'unsupported-kind',
-      `kind ${JSON.stringify(kind)} is not one of ${WORKFLOW_KINDS.join(', ')}`,
-      ['kind'],
-    );
+    const which = kind === undefined ? 'is missing; it must be' : `${shown(kind, '"')} is not`;
+    return fail('unsupported-kind', `kind ${which} one of ${WORKFLOW_KINDS.join(', ')}`, ['kind']);
   }
-  if (!isObject(spec)) return fail('missing-spec', 'the manifest has no spec mapping', ['spec']);
+  const workflowKind = kind as WorkflowKind;
+  if (metadata !== undefined && !isObject(metadata))
+    return fail('invalid-metadata', `metadata is ${typeName(metadata)}, not a mapping`, [
+      'metadata',
+    ]);
+  if (spec !== undefined && !isObject(spec))
+    return fail('invalid-spec', `spec is ${typeName(spec)}, not a mapping`, ['spec']);
   const diagnostics: Diagnostic[] = [];
-  const cronSpec = kind === 'CronWorkflow' ? upgradeSchedule(spec, diagnostics) : spec;
+  if (spec === undefined)
+    diagnostics.push(
+      error(
+        'missing-spec',
+        `the manifest has no spec: a ${workflowKind} needs ${SPEC_NEEDS[workflowKind]}`,
+        { path: ['spec'] },
+      ),
+    );
+  const specObject = spec ?? standIn();
+  const cronSpec =
+    workflowKind === 'CronWorkflow' ? upgradeSchedule(specObject, diagnostics) : specObject;
   const { metadata: meta, layout } = splitLayout(
-    isObject(metadata) ? (metadata as Metadata) : {},
+    (metadata as Metadata | undefined) ?? standIn(),
     diagnostics,
   );
   const base: Pipeline = {
     apiVersion,
-    kind: kind as WorkflowKind,
+    kind: workflowKind,
     metadata: meta,
     spec: cronSpec,
     tasks: [],
     layout,
     extra,
   };
-  if (metadata !== undefined && !isObject(metadata)) {
-    return fail('invalid-metadata', 'metadata is not a mapping', ['metadata']);
-  }
   return { value: liftDag(base, diagnostics), diagnostics };
 }
 
@@ -64,19 +95,16 @@ function upgradeSchedule(spec: JsonObject, diagnostics: Diagnostic[]): JsonObjec
   diagnostics.push(
     warning(
       'schedule-upgraded',
-      `spec.schedule '${schedule}' is written as spec.schedules, the list Argo 3.6+ reads`,
+      `spec.schedule ${shown(schedule)} is written as spec.schedules, the list Argo 3.6+ reads`,
       {
         path: ['spec', 'schedule'],
       },
     ),
   );
-  const next: JsonObject = {};
   // Keep the list where the single value was.
-  for (const [k, v] of Object.entries(spec)) {
-    if (k === 'schedule') next.schedules = [schedule];
-    else next[k] = v;
-  }
-  return next;
+  return Object.fromEntries(
+    Object.entries(spec).map(([k, v]) => (k === 'schedule' ? ['schedules', [schedule]] : [k, v])),
+  );
 }
 
 function fail(code: string, message: string, path?: string[]): Result<undefined> {
@@ -93,13 +121,16 @@ function splitLayout(
   const { [LAYOUT_ANNOTATION]: raw, ...rest } = annotations as Record<string, unknown>;
   const next: Metadata = { ...metadata, annotations: rest as Record<string, string> };
   if (Object.keys(rest).length === 0) delete next.annotations;
-  return { metadata: next, layout: parseLayout(raw, diagnostics) };
+  // Metadata that held only the layout was the editor's: a file saved without
+  // metadata reopens without it.
+  const kept = Object.keys(next).length === 0 ? standIn() : next;
+  return { metadata: kept, layout: parseLayout(raw, diagnostics) };
 }
 
 /** The layout annotation is JSON `{"task": [x, y], ...}`; a damaged one is dropped with a warning. */
 export function parseLayout(raw: unknown, diagnostics: Diagnostic[]): Layout {
-  // Null prototype: a task named `__proto__` is a key like any other.
-  const layout = emptyLayout();
+  // Built from entries: a task named `__proto__` stays a key, not the prototype.
+  const entries: [string, { x: number; y: number }][] = [];
   try {
     const parsed: unknown = typeof raw === 'string' ? JSON.parse(raw) : undefined;
     if (!isObject(parsed)) throw new Error('not an object');
@@ -109,7 +140,7 @@ export function parseLayout(raw: unknown, diagnostics: Diagnostic[]): Layout {
         point.length === 2 &&
         point.every((n) => typeof n === 'number' && Number.isFinite(n))
       ) {
-        layout[name] = { x: point[0] as number, y: point[1] as number };
+        entries.push([name, { x: point[0] as number, y: point[1] as number }]);
       }
     }
   } catch {
@@ -123,7 +154,8 @@ export function parseLayout(raw: unknown, diagnostics: Diagnostic[]): Layout {
       ),
     );
   }
-  return layout;
+  // Null prototype: a task named `constructor` reads as no position, not Object's.
+  return Object.assign(emptyLayout(), Object.fromEntries(entries));
 }
 
 /**
@@ -131,7 +163,8 @@ export function parseLayout(raw: unknown, diagnostics: Diagnostic[]): Layout {
  * template) and lifts its tasks out of the spec.
  */
 function liftDag(p: Pipeline, diagnostics: Diagnostic[]): Pipeline {
-  const wfSpec: unknown = p.kind === 'CronWorkflow' ? p.spec.workflowSpec : p.spec;
+  const cron = p.kind === 'CronWorkflow';
+  const wfSpec: unknown = cron ? p.spec.workflowSpec : p.spec;
   if (!isObject(wfSpec) || !Array.isArray(wfSpec.templates)) return p;
   const list = wfSpec.templates as unknown[];
   const isDag = (t: unknown): t is JsonObject & { name: string; dag: JsonObject } =>
@@ -140,21 +173,46 @@ function liftDag(p: Pipeline, diagnostics: Diagnostic[]): Pipeline {
   const at = index >= 0 ? index : list.findIndex(isDag);
   const template = list[at];
   if (!isDag(template)) return p;
+  const tasksPath = [
+    ...(cron ? ['spec', 'workflowSpec'] : ['spec']),
+    'templates',
+    at,
+    'dag',
+    'tasks',
+  ];
+  const where = `templates.${clip(template.name)}.dag.tasks`;
   const rawTasks = template.dag.tasks;
-  if (rawTasks !== undefined && !Array.isArray(rawTasks)) return p;
-  const tasks = (rawTasks ?? []) as unknown[];
-  if (!tasks.every((t) => isObject(t) && typeof t.name === 'string')) {
+  if (rawTasks !== undefined && !Array.isArray(rawTasks)) {
     diagnostics.push(
-      warning(
+      error('invalid-tasks', `${where} is ${typeName(rawTasks)}, not a list of tasks`, {
+        path: tasksPath,
+      }),
+    );
+    return p;
+  }
+  const tasks = (rawTasks ?? []) as unknown[];
+  const bad = tasks.findIndex((t) => !isObject(t) || typeof t.name !== 'string');
+  if (bad >= 0) {
+    const task = tasks[bad];
+    const problem = !isObject(task)
+      ? `[${bad}] is ${typeName(task)}, not a task`
+      : task.name === undefined
+        ? `[${bad}].name is required`
+        : `[${bad}].name must be a string, not ${typeName(task.name)}`;
+    diagnostics.push(
+      error(
         'unnamed-task',
-        `DAG template ${template.name} has tasks without a name; it is kept as YAML and not shown on the canvas`,
+        `${where}${problem}; the DAG is kept as YAML and not shown on the canvas`,
+        { path: isObject(task) ? [...tasksPath, bad, 'name'] : [...tasksPath, bad] },
       ),
     );
     return p;
   }
+  // A DAG written without a `tasks` key keeps that form until a task is added.
+  const dag = rawTasks === undefined ? template.dag : { ...template.dag, tasks: [] };
   const templates = list.slice();
-  templates[at] = { ...template, dag: { ...template.dag, tasks: [] } };
+  templates[at] = { ...template, dag };
   const nextWf = { ...wfSpec, templates };
-  const spec = p.kind === 'CronWorkflow' ? { ...p.spec, workflowSpec: nextWf } : nextWf;
+  const spec = cron ? { ...p.spec, workflowSpec: nextWf } : nextWf;
   return { ...p, spec, dag: template.name, tasks: tasks as Task[] };
 }

@@ -33,35 +33,65 @@ function withSpellingsOf<T extends object>(original: object, copy: T): T {
   return copy;
 }
 
+type Container = unknown[] | Record<string, unknown>;
+
+/** One container being copied: its keys (undefined for a list) and the copies of its values so far. */
+interface Frame {
+  source: Container;
+  keys: string[] | undefined;
+  copies: unknown[];
+  /** The container is a list item, so its `name` goes first. */
+  inList: boolean;
+}
+
+const open = (value: unknown, inList: boolean): Frame | undefined =>
+  typeof value === 'object' && value !== null
+    ? {
+        source: value as Container,
+        keys: Array.isArray(value) ? undefined : Object.keys(value),
+        copies: [],
+        inList,
+      }
+    : undefined;
+
 /**
  * `value` with list items' `name` first, all the way down. Copies only what
  * changes: untouched subtrees keep their identity (and the source spellings
- * recorded against them).
+ * recorded against them). A stack of frames rather than recursion: a hostile
+ * document can nest deeper than the call stack.
  */
 function nameFirstDeep(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    let changed = false;
-    const items = value.map((item) => {
-      const inner = nameFirstDeep(item);
-      const next =
-        typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-          ? ordered(inner, NAME_FIRST)
-          : inner;
-      if (next !== item) changed = true;
-      return next;
-    });
-    return changed ? withSpellingsOf(value, items) : value;
+  const root = open(value, false);
+  if (!root) return value;
+  const stack: Frame[] = [root];
+  for (;;) {
+    const frame = stack[stack.length - 1]!;
+    const { source, keys, copies } = frame;
+    const size = keys ? keys.length : (source as unknown[]).length;
+    if (copies.length < size) {
+      const child = keys
+        ? (source as Record<string, unknown>)[keys[copies.length]!]
+        : (source as unknown[])[copies.length];
+      const inner = open(child, keys === undefined);
+      if (inner) stack.push(inner);
+      else copies.push(child);
+      continue;
+    }
+    stack.pop();
+    const same = keys
+      ? keys.every((k, i) => copies[i] === (source as Record<string, unknown>)[k])
+      : copies.every((v, i) => v === (source as unknown[])[i]);
+    const copy = same
+      ? source
+      : withSpellingsOf(
+          source,
+          keys ? Object.fromEntries(keys.map((k, i) => [k, copies[i]])) : copies,
+        );
+    const done = keys && frame.inList ? ordered(copy, NAME_FIRST) : copy;
+    const parent = stack[stack.length - 1];
+    if (!parent) return done;
+    parent.copies.push(done);
   }
-  if (typeof value === 'object' && value !== null) {
-    let changed = false;
-    const entries = Object.entries(value).map(([k, v]) => {
-      const next = nameFirstDeep(v);
-      if (next !== v) changed = true;
-      return [k, next] as const;
-    });
-    return changed ? withSpellingsOf(value, Object.fromEntries(entries)) : value;
-  }
-  return value;
 }
 
 export function orderTask<T extends object>(task: T): T {

@@ -6,6 +6,7 @@
  */
 import { error, warning, type Diagnostic } from '../diagnostics';
 import type { Pipeline } from '../model/types';
+import { clip, shown, typeName } from '../util/describe';
 import { DEFAULT_ZONE, nextRuns, scheduleProblem, timezoneProblem } from './cron';
 
 /** Argo's cron operator: anything else fails with "invalid ConcurrencyPolicy". */
@@ -40,7 +41,7 @@ export function validateCron(p: Pipeline): Diagnostic[] {
     // which still reveals a CRON_TZ= prefix clashing with spec.timezone.
     zone = problem ? DEFAULT_ZONE : (timezone as string);
   }
-  out.push(...validateSchedules(schedules, schedule, zone));
+  for (const d of validateSchedules(schedules, schedule, zone)) out.push(d);
   if (
     concurrencyPolicy !== undefined &&
     !(CONCURRENCY_POLICIES as readonly unknown[]).includes(concurrencyPolicy)
@@ -48,7 +49,7 @@ export function validateCron(p: Pipeline): Diagnostic[] {
     out.push(
       error(
         'invalid-concurrency-policy',
-        `invalid ConcurrencyPolicy '${String(concurrencyPolicy)}': use one of ${CONCURRENCY_POLICIES.join(', ')}`,
+        `invalid ConcurrencyPolicy ${shown(concurrencyPolicy)}: use one of ${CONCURRENCY_POLICIES.join(', ')}`,
         { path: ['spec', 'concurrencyPolicy'] },
       ),
     );
@@ -60,6 +61,12 @@ function validateSchedules(
   schedule: unknown,
   zone: string | undefined,
 ): Diagnostic[] {
+  if (schedules !== undefined && !Array.isArray(schedules))
+    return [
+      error('invalid-schedule', `spec.schedules must be a list, not ${typeName(schedules)}`, {
+        path: ['spec', 'schedules'],
+      }),
+    ];
   const list = Array.isArray(schedules)
     ? schedules
     : typeof schedule === 'string'
@@ -77,7 +84,9 @@ function validateSchedules(
     if (problem) return [error('invalid-schedule', problem, { path })];
     if (neverRuns(s as string, zone))
       return [
-        warning('schedule-never-runs', `schedule '${String(s)}' never matches a date`, { path }),
+        warning('schedule-never-runs', `schedule '${clip(String(s))}' never matches a date`, {
+          path,
+        }),
       ];
     return [];
   });

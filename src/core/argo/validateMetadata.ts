@@ -13,10 +13,21 @@ import {
 import { workflowSpecPath } from '../model/pipeline';
 import { workflowSpec } from '../model/spec';
 import { isObject, type Pipeline } from '../model/types';
+import { clip, shown } from '../util/describe';
 import { validateCron } from './validateCron';
 import { validateWorkflowFields } from './validateWorkflowFields';
 
 export function validateMetadata(p: Pipeline): Diagnostic[] {
+  return [
+    ...validateObjectName(p),
+    ...validateCron(p),
+    ...validateWorkflowFields(p),
+    ...validateArguments(p, p.kind === 'Workflow' || p.kind === 'CronWorkflow'),
+  ];
+}
+
+/** `metadata.name` and `metadata.generateName` as Kubernetes and Argo accept them. */
+export function validateObjectName(p: Pipeline): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { name, generateName } = p.metadata;
   const max = p.kind === 'CronWorkflow' ? MAX_CRON_WORKFLOW_NAME_LENGTH : MAX_WORKFLOW_NAME_LENGTH;
@@ -33,7 +44,7 @@ export function validateMetadata(p: Pipeline): Diagnostic[] {
       out.push(
         error(
           'invalid-name',
-          `metadata.name '${String(name)}' must be lower case alphanumeric characters, '-' or '.', starting and ending with an alphanumeric character`,
+          `metadata.name ${shown(name)} must be lower case alphanumeric characters, '-' or '.', starting and ending with an alphanumeric character`,
           { path },
         ),
       );
@@ -41,7 +52,7 @@ export function validateMetadata(p: Pipeline): Diagnostic[] {
       out.push(
         error(
           'invalid-name',
-          `metadata.name '${name}' must be at most ${max} characters for a ${p.kind}`,
+          `metadata.name '${clip(name)}' must be at most ${max} characters for a ${p.kind}`,
           { path },
         ),
       );
@@ -53,13 +64,11 @@ export function validateMetadata(p: Pipeline): Diagnostic[] {
       out.push(
         error(
           'invalid-name',
-          `metadata.generateName '${String(generateName)}' must be lower case alphanumeric characters or '-'`,
+          `metadata.generateName ${shown(generateName)} must be lower case alphanumeric characters or '-'`,
           { path },
         ),
       );
   }
-  out.push(...validateCron(p), ...validateWorkflowFields(p));
-  out.push(...validateArguments(p, p.kind === 'Workflow' || p.kind === 'CronWorkflow'));
   return out;
 }
 
@@ -93,7 +102,7 @@ function validateArguments(p: Pipeline, submitted: boolean): Diagnostic[] {
   const params: unknown[] = Array.isArray(args.parameters) ? args.parameters : [];
   params.forEach((param, i) => {
     if (!isObject(param)) return;
-    const name = String(param.name);
+    const name = argumentName(param.name, i);
     const path = [...base, 'parameters', i];
     const hasValue = param.value !== undefined || param.valueFrom !== undefined;
     const list = Array.isArray(param.enum) ? param.enum.map(String) : undefined;
@@ -122,10 +131,15 @@ function validateArguments(p: Pipeline, submitted: boolean): Diagnostic[] {
       out.push(
         error(
           'missing-artifact-source',
-          `spec.arguments.${String(art.name)}.from, artifact location, or key is required`,
+          `spec.arguments.${argumentName(art.name, i)}.from, artifact location, or key is required`,
           { path: [...base, 'artifacts', i] },
         ),
       );
   });
   return out;
+}
+
+/** An argument's name for a message; `[i]` when it has none to show. */
+function argumentName(name: unknown, i: number): string {
+  return typeof name === 'string' && name !== '' ? clip(name) : `[${i}]`;
 }

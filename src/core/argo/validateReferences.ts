@@ -10,6 +10,8 @@ import { graphIndex, pathBetween, type GraphIndex } from '../graph/graphIndex';
 import { taskPath } from '../model/pipeline';
 import { findTemplate } from '../model/spec';
 import { isObject, type Pipeline, type Task, type Template } from '../model/types';
+import { clip } from '../util/describe';
+import { namedArguments } from './validateTaskFields';
 
 const OUTPUT_REF =
   /\{\{=?\s*tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)\.outputs\.(parameters|artifacts)\.([-a-zA-Z0-9_]+)/g;
@@ -27,7 +29,7 @@ export function validateReferences(p: Pipeline): Diagnostic[] {
         out.push(
           error(
             'unknown-reference',
-            `failed to resolve ${text}: there is no task '${ref.task}'`,
+            `failed to resolve ${clip(text)}: there is no task '${clip(ref.task)}'`,
             where,
           ),
         );
@@ -37,7 +39,7 @@ export function validateReferences(p: Pipeline): Diagnostic[] {
         out.push(
           error(
             'reference-not-upstream',
-            `failed to resolve ${text}: ${ref.task} is not upstream of ${task.name}; add the dependency ${ref.task} -> ${task.name}`,
+            `failed to resolve ${clip(text)}: ${clip(ref.task)} is not upstream of ${clip(task.name)}; add the dependency ${clip(ref.task)} -> ${clip(task.name)}`,
             where,
           ),
         );
@@ -46,9 +48,9 @@ export function validateReferences(p: Pipeline): Diagnostic[] {
       const producer = findTemplate(p, p.tasks[j]!.template);
       const missing = producer && missingOutput(producer, ref);
       if (missing)
-        out.push(error('unknown-output', `failed to resolve ${text}: ${missing}`, where));
+        out.push(error('unknown-output', `failed to resolve ${clip(text)}: ${missing}`, where));
     }
-    out.push(...missingInputs(p, task, i));
+    for (const d of missingInputs(p, task, i)) out.push(d);
   });
   return out;
 }
@@ -62,9 +64,16 @@ interface OutputRef {
 
 function outputReferences(task: Task): OutputRef[] {
   const refs: OutputRef[] = [];
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (!value.includes('tasks.')) return;
+  const { name: _name, depends: _d, dependencies: _ds, ...fields } = task;
+  // A stack, not recursion: a hand-written task may nest deeper than the call stack.
+  const stack: unknown[] = [fields];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (Array.isArray(value)) for (let k = value.length - 1; k >= 0; k--) stack.push(value[k]);
+    else if (isObject(value)) {
+      const values = Object.values(value);
+      for (let k = values.length - 1; k >= 0; k--) stack.push(values[k]);
+    } else if (typeof value === 'string' && value.includes('tasks.')) {
       for (const m of value.matchAll(OUTPUT_REF))
         refs.push({
           text: `${m[0]}}}`,
@@ -74,11 +83,8 @@ function outputReferences(task: Task): OutputRef[] {
         });
       for (const m of value.matchAll(RESULT_REF))
         refs.push({ text: `${m[0]}}}`, task: m[1]!, kind: 'result' });
-    } else if (Array.isArray(value)) value.forEach(visit);
-    else if (isObject(value)) Object.values(value).forEach(visit);
-  };
-  const { name: _name, depends: _d, dependencies: _ds, ...fields } = task;
-  visit(fields);
+    }
+  }
   return refs;
 }
 
@@ -87,14 +93,14 @@ function missingOutput(template: Template, ref: OutputRef): string | undefined {
     const hasResult = ['script', 'container', 'containerSet', 'http', 'plugin'].some(
       (k) => k in template,
     );
-    return hasResult ? undefined : `template ${template.name} produces no result`;
+    return hasResult ? undefined : `template ${clip(template.name)} produces no result`;
   }
   const outputs = isObject(template.outputs) ? template.outputs : {};
   const list = Array.isArray(outputs[ref.kind]) ? (outputs[ref.kind] as unknown[]) : [];
   const found = list.some((o) => isObject(o) && o.name === ref.name);
   return found
     ? undefined
-    : `template ${template.name} has no output ${ref.kind.slice(0, -1)} '${ref.name}'`;
+    : `template ${clip(template.name)} has no output ${ref.kind.slice(0, -1)} '${clip(ref.name ?? '')}'`;
 }
 
 /** Argo: "inputs.parameters.X was not supplied". */
@@ -102,7 +108,7 @@ function missingInputs(p: Pipeline, task: Task, i: number): Diagnostic[] {
   const template = findTemplate(p, task.template);
   const inputs = template && isObject(template.inputs) ? template.inputs : undefined;
   if (!inputs || !Array.isArray(inputs.parameters)) return [];
-  const given = new Set((task.arguments?.parameters ?? []).map((a) => a.name));
+  const given = new Set(namedArguments(task, 'parameters').map((a) => a.item.name));
   return inputs.parameters
     .filter((param): param is { name: string } => isObject(param) && typeof param.name === 'string')
     .filter((param) => {
@@ -117,7 +123,7 @@ function missingInputs(p: Pipeline, task: Task, i: number): Diagnostic[] {
     .map((param) =>
       error(
         'missing-input',
-        `templates.${template!.name}.inputs.parameters.${param.name} was not supplied`,
+        `templates.${clip(template!.name)}.inputs.parameters.${clip(param.name)} was not supplied`,
         {
           task: task.name,
           path: taskPath(p, i, 'arguments'),

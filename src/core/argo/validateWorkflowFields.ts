@@ -7,6 +7,7 @@ import { error, type Diagnostic } from '../diagnostics';
 import { workflowSpecPath } from '../model/pipeline';
 import { findTemplate, workflowSpec } from '../model/spec';
 import { isObject, type Pipeline } from '../model/types';
+import { clip, shown } from '../util/describe';
 import { POD_GC_STRATEGIES } from '../model/workflowFields';
 
 export function validateWorkflowFields(p: Pipeline): Diagnostic[] {
@@ -18,7 +19,7 @@ export function validateWorkflowFields(p: Pipeline): Diagnostic[] {
   if (typeof onExit === 'string' && onExit !== '' && !('workflowTemplateRef' in spec))
     if (!findTemplate(p, onExit))
       out.push(
-        error('unknown-template', `spec.onExit template '${onExit}' not found`, {
+        error('unknown-template', `spec.onExit template '${clip(onExit)}' not found`, {
           path: [...base, 'onExit'],
         }),
       );
@@ -27,7 +28,7 @@ export function validateWorkflowFields(p: Pipeline): Diagnostic[] {
       out.push(
         error(
           'invalid-pod-gc',
-          `podGC.strategy unknown strategy '${String(podGC.strategy)}': use one of ${POD_GC_STRATEGIES.join(', ')}`,
+          `podGC.strategy unknown strategy ${shown(podGC.strategy)}: use one of ${POD_GC_STRATEGIES.join(', ')}`,
           { path: [...base, 'podGC', 'strategy'] },
         ),
       );

@@ -116,7 +116,7 @@ export function ancestorIndices(index: GraphIndex, start: number): Set<number> {
     const i = stack.pop()!;
     if (seen.has(i)) continue;
     seen.add(i);
-    stack.push(...index.up[i]!);
+    for (const j of index.up[i]!) stack.push(j);
   }
   return seen;
 }

@@ -30,7 +30,8 @@ export function dependencyView(tasks: readonly Task[]): DependencyRow[] | undefi
   return order.map((name) => {
     const i = index.pos.get(name)!;
     const upstream = index.up[i]!.map((j) => index.names[j]!);
-    const l = upstream.length === 0 ? 0 : 1 + Math.max(...upstream.map((u) => level.get(u)!));
+    // A loop, not Math.max(...list): a task may wait on more tasks than a call takes arguments.
+    const l = upstream.reduce((deepest, u) => Math.max(deepest, 1 + level.get(u)!), 0);
     level.set(name, l);
     return { task: name, upstream, level: l };
   });

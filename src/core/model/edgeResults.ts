@@ -171,7 +171,7 @@ function replaceSite(e: DependsExpr, task: string, term: DependsExpr): DependsEx
         if (!isRefTo(task)(item)) items.push(replaceSite(item, task, term));
         else if (!placed) {
           placed = true;
-          items.push(...(term.kind === 'or' ? term.items : [term]));
+          for (const t of term.kind === 'or' ? term.items : [term]) items.push(t);
         }
       }
       return items.length === 1 ? items[0]! : { kind: 'or', items };

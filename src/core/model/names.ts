@@ -2,6 +2,7 @@
  * Name rules from Argo's validator (workflow/validate/validate.go) and
  * Kubernetes, and helpers that make names valid and unique.
  */
+import { clip } from '../util/describe';
 
 /** Task and template names: `^[a-zA-Z0-9][-a-zA-Z0-9]*$`, at most 128 characters. */
 export const TASK_NAME_PATTERN = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
@@ -18,9 +19,9 @@ export const MAX_CRON_WORKFLOW_NAME_LENGTH = 52;
 export function taskNameProblem(name: string): string | undefined {
   if (name === '') return 'name is empty';
   if (name.length > MAX_TASK_NAME_LENGTH)
-    return `name '${name}' is longer than ${MAX_TASK_NAME_LENGTH} characters`;
+    return `name '${clip(name)}' is longer than ${MAX_TASK_NAME_LENGTH} characters`;
   if (!TASK_NAME_PATTERN.test(name))
-    return `name '${name}' is invalid: it must consist of alpha-numeric characters or '-', and must start with an alpha-numeric character (e.g. My-name1-2, 123-NAME)`;
+    return `name '${clip(name)}' is invalid: it must consist of alpha-numeric characters or '-', and must start with an alpha-numeric character (e.g. My-name1-2, 123-NAME)`;
   return undefined;
 }
 

@@ -2,7 +2,7 @@
  * Creating pipelines and reading their canvas DAG.
  */
 import { graphIndex } from '../graph/graphIndex';
-import { findTemplate, templates, workflowSpec } from './spec';
+import { findTemplate, workflowSpec } from './spec';
 import {
   ARGO_API_VERSION,
   isObject,
@@ -68,9 +68,17 @@ export function dagTemplate(p: Pipeline): Template | undefined {
   return findTemplate(p, p.dag);
 }
 
-/** Index of the canvas DAG template in `templates`, or -1. */
+/**
+ * Index of the canvas DAG template in `templates` as written (items that are
+ * not templates count), or -1. Of templates sharing the name, the first with
+ * a `dag` is the one the importer lifted.
+ */
 export function dagTemplateIndex(p: Pipeline): number {
-  return templates(p).findIndex((t) => t.name === p.dag);
+  const list = workflowSpec(p).templates;
+  if (p.dag === undefined || !Array.isArray(list)) return -1;
+  const named = (t: unknown): t is Template => isTemplate(t) && t.name === p.dag;
+  const dag = list.findIndex((t) => named(t) && isObject(t.dag));
+  return dag >= 0 ? dag : list.findIndex(named);
 }
 
 /** Path of the workflow spec inside the manifest. */

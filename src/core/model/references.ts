@@ -46,42 +46,70 @@ export function rewriteReferences(
  */
 export function mapStrings<T>(value: T, rewrite: (s: string) => string): T {
   if (typeof value === 'string') return rewrite(value) as T;
-  if (Array.isArray(value)) {
-    let changed = false;
-    const next = value.map((v) => {
-      const r = mapStrings(v, rewrite);
-      if (r !== v) changed = true;
-      return r;
-    });
-    return (changed ? next : value) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  // Frames on a stack rather than recursion: a hand-written task may nest
+  // deeper than the call stack.
+  interface Frame {
+    source: unknown[] | Record<string, unknown>;
+    keys: string[] | undefined;
+    copies: unknown[];
+    changed: boolean;
   }
-  if (typeof value === 'object' && value !== null) {
-    let changed = false;
+  const open = (v: object): Frame => ({
+    source: v as Frame['source'],
+    keys: Array.isArray(v) ? undefined : Object.keys(v),
+    copies: [],
+    changed: false,
+  });
+  const stack: Frame[] = [open(value)];
+  for (;;) {
+    const frame = stack[stack.length - 1]!;
+    const { source, keys, copies } = frame;
+    const size = keys ? keys.length : (source as unknown[]).length;
+    if (copies.length < size) {
+      const child = keys
+        ? (source as Record<string, unknown>)[keys[copies.length]!]
+        : (source as unknown[])[copies.length];
+      if (typeof child === 'object' && child !== null) {
+        stack.push(open(child));
+        continue;
+      }
+      const next = typeof child === 'string' ? rewrite(child) : child;
+      if (next !== child) frame.changed = true;
+      copies.push(next);
+      continue;
+    }
+    stack.pop();
     // fromEntries, not `next[k] = r`: assigning a `__proto__` key would drop it.
-    const next = Object.fromEntries(
-      Object.entries(value).map(([k, v]) => {
-        const r = mapStrings(v, rewrite);
-        if (r !== v) changed = true;
-        return [k, r];
-      }),
-    );
-    return (changed ? next : value) as T;
+    const done = !frame.changed
+      ? source
+      : keys
+        ? Object.fromEntries(keys.map((k, i) => [k, copies[i]]))
+        : copies;
+    const parent = stack[stack.length - 1];
+    if (!parent) return done as T;
+    if (done !== source) parent.changed = true;
+    parent.copies.push(done);
   }
-  return value;
 }
 
 /** Task names referenced as `tasks.X` inside `{{ }}` segments anywhere in `value`. */
 export function referencedTasks(value: unknown, into = new Set<string>()): Set<string> {
-  if (typeof value === 'string') {
-    if (!value.includes('{{')) return into;
-    for (const segment of value.match(/\{\{[\s\S]*?\}\}/g) ?? []) {
-      for (const m of segment.matchAll(/\btasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)/g)) into.add(m[1]!);
-      for (const m of segment.matchAll(/\btasks\[\s*['"]([^'"]+)['"]/g)) into.add(m[1]!);
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (!v.includes('{{')) continue;
+      for (const segment of v.match(/\{\{[\s\S]*?\}\}/g) ?? []) {
+        for (const m of segment.matchAll(/\btasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)/g)) into.add(m[1]!);
+        for (const m of segment.matchAll(/\btasks\[\s*['"]([^'"]+)['"]/g)) into.add(m[1]!);
+      }
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    } else if (typeof v === 'object' && v !== null) {
+      const values = Object.values(v);
+      for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
     }
-  } else if (Array.isArray(value)) {
-    for (const v of value) referencedTasks(v, into);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const v of Object.values(value)) referencedTasks(v, into);
   }
   return into;
 }

@@ -201,16 +201,18 @@ export function setSparkFields(p: Pipeline, template: string, patch: SparkPatch)
  */
 export function templateUseCount(p: Pipeline, name: string): number {
   let count = p.tasks.filter((t) => t.template === name).length;
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
+  // A stack, not recursion: a hand-written spec may nest deeper than the call stack.
+  const stack: unknown[] = [workflowSpec(p)];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
     else if (isObject(v))
       for (const [k, x] of Object.entries(v)) {
         if ((k === 'template' || k === 'entrypoint' || k === 'onExit') && x === name) count++;
         // `templateRef.template` names a template of another WorkflowTemplate.
-        else if (typeof x === 'object' && k !== 'templateRef') walk(x);
+        else if (typeof x === 'object' && k !== 'templateRef') stack.push(x);
       }
-  };
-  walk(workflowSpec(p));
+  }
   return count;
 }
 

@@ -10,17 +10,18 @@ const REFERENCE_KEYS = new Set(['template', 'entrypoint', 'onExit']);
 
 export function usedTemplateNames(p: Pipeline): Set<string> {
   const used = new Set<string>();
-  const walk = (value: unknown): void => {
+  // A stack, not recursion: a hand-written spec may nest deeper than the call stack.
+  const stack: unknown[] = [workflowSpec(p), ...p.tasks];
+  while (stack.length > 0) {
+    const value = stack.pop();
     if (Array.isArray(value)) {
-      value.forEach(walk);
+      for (const v of value) stack.push(v);
     } else if (typeof value === 'object' && value !== null) {
       for (const [k, v] of Object.entries(value)) {
         if (REFERENCE_KEYS.has(k) && typeof v === 'string') used.add(v);
-        else walk(v);
+        else stack.push(v);
       }
     }
-  };
-  walk(workflowSpec(p));
-  for (const t of p.tasks) walk(t);
+  }
   return used;
 }

@@ -1,24 +1,38 @@
-/** Structural equality of JSON values (key order ignored), as YAML documents compare. */
+/**
+ * Structural equality of JSON values (key order ignored), as YAML documents
+ * compare. Pairs wait on a stack rather than in recursion, so documents
+ * nested deeper than the call stack compare too.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) {
-    return Number.isNaN(a) && Number.isNaN(b);
+  const stack: [unknown, unknown][] = [[a, b]];
+  while (stack.length > 0) {
+    const [x, y] = stack.pop()!;
+    if (!sameShallow(x, y, stack)) return false;
   }
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((v, i) => deepEqual(v, bb[i]));
+  return true;
+}
+
+/** Compares `x` and `y` one level deep, queueing their children on `stack`. */
+function sameShallow(x: unknown, y: unknown, stack: [unknown, unknown][]): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null)
+    return Number.isNaN(x) && Number.isNaN(y);
+  if (Array.isArray(x) !== Array.isArray(y)) return false;
+  if (Array.isArray(x)) {
+    const ys = y as unknown[];
+    if (x.length !== ys.length) return false;
+    x.forEach((v, i) => stack.push([v, ys[i]]));
+    return true;
   }
-  if (a instanceof Date || b instanceof Date) {
-    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  if (x instanceof Date || y instanceof Date)
+    return x instanceof Date && y instanceof Date && x.getTime() === y.getTime();
+  const kx = Object.keys(x);
+  if (kx.length !== Object.keys(y).length) return false;
+  const ox = x as Record<string, unknown>;
+  const oy = y as Record<string, unknown>;
+  for (const k of kx) {
+    if (!Object.hasOwn(oy, k)) return false;
+    stack.push([ox[k], oy[k]]);
   }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  const ob = b as Record<string, unknown>;
-  return ka.every(
-    (k) =>
-      Object.prototype.hasOwnProperty.call(ob, k) &&
-      deepEqual((a as Record<string, unknown>)[k], ob[k]),
-  );
+  return true;
 }
