@@ -254,8 +254,8 @@ const MALFORMED: [string, string, string][] = [
     dagOf(`      - name: a
         template: echo
         arguments:
-          parameters:
-            msg: x # <- (locate points at the value)`),
+          parameters: # <- (a mapping held by a field: at its key)
+            msg: x`),
     'invalid-field',
   ],
   [
@@ -290,7 +290,7 @@ const MALFORMED: [string, string, string][] = [
   ['a null task', dagOf(`      - {name: a, template: echo}\n      - null # <-`), 'unnamed-task'],
   [
     'tasks as a mapping',
-    dagOf(`        a: {template: echo} # <-`).replace('      tasks:\n', '      tasks:\n'),
+    dagOf(`        a: {template: echo}`).replace('      tasks:\n', '      tasks: # <-\n'),
     'invalid-tasks',
   ],
   [

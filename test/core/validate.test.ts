@@ -319,7 +319,7 @@ spec:
 `,
   ],
   [
-    // points at the spec mapping, which starts at its first key
+    // points at the spec mapping's key
     'missing-entrypoint',
     'error',
     undefined,
@@ -328,8 +328,8 @@ spec:
 kind: Workflow
 metadata:
   name: wf
-spec:
-  templates: # <-
+spec: # <-
+  templates:
   - name: main
     container: {image: alpine}
 `,
@@ -388,8 +388,8 @@ spec:
     'metadata.name or metadata.generateName is required',
     `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
-metadata:
-  namespace: argo # <-
+metadata: # <-
+  namespace: argo
 spec:
   entrypoint: main
   templates:
@@ -405,8 +405,8 @@ spec:
 kind: CronWorkflow
 metadata:
   name: nightly
-spec:
-  concurrencyPolicy: Replace # <-
+spec: # <-
+  concurrencyPolicy: Replace
   workflowSpec:
     entrypoint: main
     templates:

@@ -234,22 +234,36 @@ describe('nesting limit', () => {
 });
 
 describe('positions from the one parse', () => {
-  /** Every path of a `yaml` document with the line and column of its value node. */
+  /** Every path of a `yaml` document with where the editor points for it. */
   function positions(
     node: Node | null,
     lc: LineCounter,
     path: string[] = [],
     out: [string[], { line: number; col: number }][] = [],
+    root = true,
   ) {
+    if (root && node?.range) out.push([path, lc.linePos(node.range[0])]);
     if (!node || node.anchor || node.tag) return out;
-    if (node.range) out.push([path, lc.linePos(node.range[0])]);
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key) || pair.key.value === '<<') continue;
-        positions(pair.value as Node, lc, [...path, String(pair.key.value)], out);
+        const at = [...path, String(pair.key.value)];
+        const value = pair.value as Node | null;
+        // A scalar at its value; a mapping or list (or nothing) at its key.
+        const where =
+          isScalar(value) && value.range && value.range[1] > value.range[0]
+            ? value.range
+            : pair.key.range;
+        if (where && !value?.anchor && !value?.tag) out.push([at, lc.linePos(where[0])]);
+        positions(pair.value as Node, lc, at, out, false);
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => positions(item as Node, lc, [...path, String(i)], out));
+      node.items.forEach((item, i) => {
+        const at = [...path, String(i)];
+        const range = (item as Node | null)?.range;
+        if (range) out.push([at, lc.linePos(range[0])]);
+        positions(item as Node, lc, at, out, false);
+      });
     }
     return out;
   }

@@ -81,6 +81,8 @@ const YAML11_FLOAT =
   /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 /** The YAML 1.1 spec's own float pattern, looser than any parser's (it takes `.` and `1.2.3`). */
 const YAML11_SPEC_FLOAT = /^[-+]?(?:[0-9][0-9_]*)?\.[0-9.]*(?:[eE][-+][0-9]+)?$/;
+/** The `yaml` package's YAML 1.1 exponent form, whose mantissa is optional (`E0`). */
+const LOOSE_EXPONENT = /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/;
 const YAML12_NUMBER =
   /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 const TIMESTAMP =
@@ -95,6 +97,7 @@ export function mightNotBeString(text: string): boolean {
     YAML11_INT.test(text) ||
     YAML11_FLOAT.test(text) ||
     YAML11_SPEC_FLOAT.test(text) ||
+    LOOSE_EXPONENT.test(text) ||
     YAML12_NUMBER.test(text) ||
     TIMESTAMP.test(text)
   );

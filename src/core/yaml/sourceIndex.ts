@@ -78,7 +78,8 @@ export class SourceIndexBuilder {
     if (parent.children === NO_CHILDREN) parent.children = [];
     parent.children.push(f);
     if (f.raw !== undefined) parent.spelled = true;
-    if (f.spelled && f.result !== null && typeof f.result === 'object') recordSpellings(f);
+    if (f.spelled && f.result !== null && typeof f.result === 'object')
+      recordSpellings(this.text, f);
   };
 
   /** The plain scalar's text when its canonical form reads differently (`0755`, `yes`, `~`). */
@@ -96,17 +97,16 @@ export class SourceIndexBuilder {
   }
 }
 
-function recordSpellings(f: Frame): void {
-  for (const [key, child] of childEntries(f)) {
+function recordSpellings(text: string, f: Frame): void {
+  for (const [key, child] of childEntries(text, f)) {
     if (child.raw !== undefined) keepSpelling(f.result as object, key, child.raw);
   }
 }
 
-/** A collection frame's children as [key, value frame] pairs. */
-function* childEntries(f: Frame): Generator<[string, Frame]> {
+/** A collection frame's children as [key, value frame, key frame] (no key frame in a list). */
+function* childEntries(text: string, f: Frame): Generator<[string, Frame, Frame?]> {
   if (Array.isArray(f.result)) {
-    if (f.children.length !== f.result.length) return;
-    for (let i = 0; i < f.children.length; i++) yield [String(i), f.children[i]!];
+    yield* itemEntries(text, f, f.result);
     return;
   }
   const map = f.result as Record<string, unknown>;
@@ -120,12 +120,63 @@ function* childEntries(f: Frame): Generator<[string, Frame]> {
     }
     // A key without a value (`{a, b: c}`) has no value node: the next node is a key.
     if (value && Object.hasOwn(map, key) && Object.is(map[key], value.result)) {
-      yield [key, value];
+      yield [key, value, kids[i]!];
       i++;
     } else {
-      yield [key, kids[i]!];
+      yield [key, kids[i]!, kids[i]!];
     }
   }
+}
+
+/**
+ * A list's items with their frames. js-yaml reads an empty block item (`- `)
+ * without opening a node: such an item gets a frame placed just after its
+ * `-`, found on the next line that starts with a dash at the list's indent.
+ */
+function* itemEntries(text: string, f: Frame, items: unknown[]): Generator<[string, Frame]> {
+  const kids = f.children;
+  if (kids.length === items.length) {
+    for (let i = 0; i < kids.length; i++) yield [String(i), kids[i]!];
+    return;
+  }
+  let j = 0;
+  let from = f.start;
+  const indent = dashIndent(text, kids[0]?.start ?? f.start, kids.length > 0);
+  for (let i = 0; i < items.length; i++) {
+    const kid = kids[j];
+    if (kid && Object.is(kid.result, items[i])) {
+      j++;
+      from = kid.start;
+      yield [String(i), kid];
+      continue;
+    }
+    if (indent === undefined || items[i] !== null) return;
+    const dash = nextDash(text, from, indent);
+    if (dash === undefined) return;
+    from = dash + 1;
+    yield [String(i), { ...frame(dash + 1), result: null }];
+  }
+}
+
+/** The column of the `-` that starts the item read at `at` (backwards), or of the first dash after `at`. */
+function dashIndent(text: string, at: number, backwards: boolean): number | undefined {
+  if (backwards) {
+    let i = at - 1;
+    while (i >= 0 && text[i] !== '-' && text[i] !== '\n') i--;
+    if (i < 0 || text[i] !== '-') return undefined;
+    return i - (text.lastIndexOf('\n', i) + 1);
+  }
+  const dash = /(?:^|\n)([ \t]*)-(?=[ \t\r\n]|$)/.exec(text.slice(at));
+  return dash ? dash[1]!.length : undefined;
+}
+
+/** The offset of the next line's `-` at column `indent` after offset `from`. */
+function nextDash(text: string, from: number, indent: number): number | undefined {
+  for (let nl = text.indexOf('\n', from); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const at = nl + 1 + indent;
+    if (text[at] === '-' && /^[ \t]*$/.test(text.slice(nl + 1, at))) return at;
+  }
+  return undefined;
 }
 
 /** Skips spaces, line breaks and comments. */
@@ -161,22 +212,30 @@ export class SourceIndex {
   ) {}
 
   /**
-   * Where `path` is in document `doc`; for a path the text does not have,
-   * its nearest ancestor (`exact` false).
+   * Where `path` is in document `doc`: a scalar at its value, a mapping or
+   * list held by a field at its key (the line that names it), a list item at
+   * the item. For a path the text does not have, its nearest ancestor
+   * (`exact` false).
    */
   locate(doc: number, path: readonly (string | number)[]): Located | undefined {
     let f = this.documents[doc];
     if (!f) return undefined;
+    let at = f;
     let exact = true;
     for (const segment of path) {
-      const next = childAt(f, String(segment));
+      const next = childAt(this.text, f, String(segment));
       if (!next) {
         exact = false;
         break;
       }
-      f = next;
+      f = next.value;
+      const scalar = f.result === null || typeof f.result !== 'object';
+      at = scalar && f.kind !== null ? f : (next.key ?? f);
     }
-    return { ...this.position(skipBlanks(this.text, f.start)), exact };
+    // An empty node (`- ` or `key:` with nothing after) is where it was opened,
+    // on its own line; skipping blanks would land on the next line's content.
+    const offset = at.kind === null ? at.start : skipBlanks(this.text, at.start);
+    return { ...this.position(offset), exact };
   }
 
   /** Line and column of an offset. */
@@ -193,9 +252,10 @@ export class SourceIndex {
   }
 }
 
-function childAt(f: Frame, key: string): Frame | undefined {
+function childAt(text: string, f: Frame, key: string): { value: Frame; key?: Frame } | undefined {
   if (f.result === null || typeof f.result !== 'object') return undefined;
-  for (const [k, child] of childEntries(f)) if (k === key) return child;
+  for (const [k, value, keyFrame] of childEntries(text, f))
+    if (k === key) return keyFrame ? { value, key: keyFrame } : { value };
   return undefined;
 }
 
