@@ -216,11 +216,11 @@ describe('lint and create', () => {
   it.skipIf(!hasShared)('checks bodies against the Argo JSON schema', async () => {
     expect(argo.schemaValidation).toBe(true);
     const wf = chain();
-    wf.spec.templates[1].container.image = 42;
+    wf.spec.templates[1].container.args = 42;
     const bad = await call('/api/v1/workflows/argo/lint', { json: { workflow: wf } });
     expect(bad.body).toEqual({
       code: 2,
-      message: '/spec/templates/1/container/image: must be string',
+      message: '/spec/templates/1/container/args: must be array',
     });
   });
 

@@ -5,15 +5,23 @@
  */
 import { clip } from './util/describe';
 
-export type Severity = 'error' | 'warning';
+/**
+ * `error`: Argo would refuse the document (its validator, or its decoder).
+ * `warning`: Argo accepts it, but it fails later (the API server, the
+ * controller at run time) or does not do what it says. `info`: a note, such
+ * as references that could not be checked.
+ */
+export type Severity = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
   /** Stable identifier, e.g. `cycle`, `unknown-dependency`, `invalid-name`. */
   code: string;
   message: string;
   severity: Severity;
-  /** The DAG task the problem belongs to, when there is one. */
+  /** The DAG task or step the problem belongs to, when there is one. */
   task?: string;
+  /** The template the problem is in, when there is one. */
+  template?: string;
   /** Field path inside the document, e.g. `['spec','templates',0,'dag','tasks',2,'depends']`. */
   path?: (string | number)[];
   /** 1-based line and column in the source text, when the problem came from text. */
@@ -39,6 +47,10 @@ export function warning(
   where: Partial<Diagnostic> = {},
 ): Diagnostic {
   return { code, message, severity: 'warning', ...where };
+}
+
+export function info(code: string, message: string, where: Partial<Diagnostic> = {}): Diagnostic {
+  return { code, message, severity: 'info', ...where };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

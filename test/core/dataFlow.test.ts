@@ -94,7 +94,14 @@ describe('wiring', () => {
     expect(load.arguments?.parameters).toEqual([
       { name: 'table', value: '{{tasks.extract.outputs.parameters.table}}' },
     ]);
-    expect(validate(pipeline).filter((d) => d.severity === 'error')).toEqual([]);
+    // Only the artifact input, left unwired here, is missing.
+    expect(
+      validate(pipeline)
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.message),
+    ).toEqual([
+      'templates.main.tasks.load templates.consume inputs.artifacts.data was not supplied',
+    ]);
   });
 
   it('writes an artifact `from` and reads the wires back', () => {
@@ -184,7 +191,13 @@ describe('wiring', () => {
     expect(findTask(p, 'load')!.arguments?.parameters?.[0]?.value).toBe(
       '{{tasks.pull.outputs.parameters.rows}}',
     );
-    expect(validate(p).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(
+      validate(p)
+        .filter((d) => d.severity === 'error')
+        .map((d) => d.code),
+    ).toEqual([
+      'missing-input', // the artifact input, left unwired here
+    ]);
     expect(renameOutput(p, 'produce', 'parameter', 'rows', 'bad name').diagnostics[0]?.code).toBe(
       'invalid-name',
     );

@@ -78,7 +78,7 @@ describe('submitPipeline', () => {
   });
 
   it("maps the server's lint problem onto the task it names, and creates nothing", async () => {
-    const p = pipeline({ fields: { continueOn: 'yes' } });
+    const p = pipeline({ fields: { onExit: 5 } });
     const outcome = await submitPipeline(client(argoWording), p);
     expect(outcome).toEqual({
       status: 'invalid',
@@ -86,7 +86,7 @@ describe('submitPipeline', () => {
         {
           code: 'server-lint',
           severity: 'error',
-          message: 'Argo Server: templates.main.tasks.load.continueOn must be object',
+          message: 'Argo Server: templates.main.tasks.load.onExit must be string',
           task: 'load',
         },
       ],
@@ -95,12 +95,12 @@ describe('submitPipeline', () => {
   });
 
   it("keeps a lint problem that names no task as the workflow's", async () => {
-    const outcome = await submitPipeline(client(), pipeline({ fields: { continueOn: 'yes' } }));
+    const outcome = await submitPipeline(client(), pipeline({ fields: { onExit: 5 } }));
     expect(outcome.status).toBe('invalid');
     if (outcome.status !== 'invalid') return;
     expect(outcome.diagnostics).toHaveLength(1);
     expect(outcome.diagnostics[0]).toMatchObject({ code: 'server-lint', severity: 'error' });
-    expect(outcome.diagnostics[0]!.message).toContain('continueOn');
+    expect(outcome.diagnostics[0]!.message).toContain('onExit');
     expect(outcome.diagnostics[0]!.task).toBeUndefined();
   });
 

@@ -523,14 +523,14 @@ describe('edit as YAML', () => {
     const p = base();
     expect(taskYamlText(task(p, 'b'))).toBe('name: b\ntemplate: echo\ndepends: a\n');
     const text =
-      'name: b\ntemplate: echo\ndepends: a\nwhen: "{{tasks.a.status}} == Succeeded"\ncontinueOn:\n  failed: true\n';
+      'name: b\ntemplate: echo\ndepends: a\nwhen: "{{tasks.a.status}} == Succeeded"\nwithItems:\n- 1\n- 2\n';
     const q = accepted(setTaskYaml(p, 'b', text), p);
     expect(task(q, 'b')).toEqual({
       name: 'b',
       template: 'echo',
       depends: 'a',
       when: '{{tasks.a.status}} == Succeeded',
-      continueOn: { failed: true },
+      withItems: [1, 2],
     });
     expect(setTaskYaml(q, 'b', taskYamlText(task(q, 'b'))).value).toBe(q);
   });
@@ -551,8 +551,8 @@ describe('edit as YAML', () => {
       /withSequence.count must be a whole number/,
       'invalid-field',
     ],
-    ['name: b\ntemplate: nope', /template 'nope' not found/, 'unknown-template'],
-    ['name: b\ntemplate: echo\nwhen: "{{x"', /does not parse/, 'invalid-when'],
+    ['name: b\ntemplate: nope', /template name 'nope' undefined/, 'unknown-template'],
+    ['name: b\ntemplate: echo\nwhen: "{{x"', /is never closed/, 'unclosed-tag'],
   ])('refuses task YAML %j', (text, message, code) => {
     const p = base();
     const d = refused(setTaskYaml(p, 'b', text), p, message);

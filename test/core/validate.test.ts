@@ -40,7 +40,7 @@ const rows: Row[] = [
     'cycle',
     'error',
     'a',
-    'dependency cycle detected: a -> b -> a',
+    'templates.main.tasks dependency cycle detected: a->b->a',
     dag(`      - name: a # <-
         template: echo
         depends: b
@@ -74,7 +74,7 @@ const rows: Row[] = [
     'duplicate-task',
     'error',
     'a',
-    'templates.main.tasks.a is not unique',
+    "templates.main.tasks[2].name 'a' is not unique",
     dag(`      - name: a
         template: echo
       - name: b
@@ -86,7 +86,7 @@ const rows: Row[] = [
     'duplicate-template',
     'error',
     undefined,
-    "template 'echo' is not unique",
+    "spec.templates[2].name 'echo' is not unique",
     dag(
       `      - name: a
         template: echo`,
@@ -99,7 +99,7 @@ const rows: Row[] = [
     'invalid-name',
     'error',
     'bad_name',
-    "name 'bad_name' is invalid",
+    "templates.main.tasks[1].name: 'bad_name' is invalid",
     dag(`      - name: a
         template: echo
       - name: bad_name # <-
@@ -109,7 +109,7 @@ const rows: Row[] = [
     'invalid-name',
     'error',
     undefined,
-    "templates.my.echo: name 'my.echo' is invalid",
+    "spec.templates[2].name: 'my.echo' is invalid",
     dag(
       `      - name: a
         template: echo`,
@@ -128,36 +128,36 @@ const rows: Row[] = [
         template: sparkk8sScala`,
       `${ECHO}
   - name: sparkk8sScala # <-
-    resource: {action: create}`,
+    container: {image: alpine}`,
     ),
   ],
   [
     'mixed-depends',
     'error',
-    'c',
-    "cannot use both 'depends' and 'dependencies' in the same DAG template (tasks b and c)",
+    'b',
+    "templates.main cannot use both 'depends' and 'dependencies' in the same DAG template",
     dag(`      - name: a
         template: echo
       - name: b
         template: echo
-        dependencies: [a]
+        dependencies: [a] # <-
       - name: c
         template: echo
-        depends: a # <-`),
+        depends: a`),
   ],
   [
     'reference-not-upstream',
     'error',
     'b',
-    'failed to resolve {{tasks.a.outputs.result}}: a is not upstream of b; add the dependency a -> b',
+    "templates.main.tasks.b missing dependency 'a' for parameter 'x': a is not upstream of b; add the dependency a -> b",
     dag(`      - name: a
         template: echo
-      - name: b # <-
+      - name: b
         template: echo
         arguments:
           parameters:
           - name: x
-            value: "{{tasks.a.outputs.result}}"`),
+            value: "{{tasks.a.outputs.result}}" # <-`),
   ],
   [
     'unknown-reference',
@@ -166,9 +166,9 @@ const rows: Row[] = [
     "there is no task 'nobody'",
     dag(`      - name: a
         template: echo
-      - name: b # <-
+      - name: b
         template: echo
-        when: "{{tasks.nobody.outputs.result}} == heads"`),
+        when: "{{tasks.nobody.outputs.result}} == heads" # <-`),
   ],
   [
     'unknown-output',
@@ -177,13 +177,13 @@ const rows: Row[] = [
     "template echo has no output parameter 'size'",
     dag(`      - name: a
         template: echo
-      - name: b # <-
+      - name: b
         depends: a
         template: echo
         arguments:
           parameters:
           - name: x
-            value: "{{tasks.a.outputs.parameters.size}}"`),
+            value: "{{tasks.a.outputs.parameters.size}}" # <-`),
   ],
   [
     'unknown-output',
@@ -193,12 +193,12 @@ const rows: Row[] = [
     dag(
       `      - name: a
         template: inner
-      - name: b # <-
+      - name: b
         depends: a
         template: echo
         arguments:
           parameters:
-          - {name: x, value: "{{tasks.a.outputs.result}}"}`,
+          - {name: x, value: "{{tasks.a.outputs.result}}"} # <-`,
       `${ECHO}
   - name: inner
     dag: {tasks: [{name: x, template: echo}]}`,
@@ -208,7 +208,7 @@ const rows: Row[] = [
     'missing-input',
     'error',
     'a',
-    'templates.say.inputs.parameters.message was not supplied',
+    'templates.main.tasks.a templates.say inputs.parameters.message was not supplied',
     dag(
       `      - name: a
         template: say
@@ -227,7 +227,7 @@ const rows: Row[] = [
     'missing-input',
     'error',
     'a',
-    'templates.say.inputs.parameters.message was not supplied',
+    'templates.main.tasks.a templates.say inputs.parameters.message was not supplied',
     dag(
       `      - name: a # <-
         template: say`,
@@ -237,8 +237,9 @@ const rows: Row[] = [
     ),
   ],
   [
+    // Argo evaluates `when` only when the task is due: a warning
     'invalid-when',
-    'error',
+    'warning',
     'a',
     "when '{{workflow.status}} == (Succeeded' does not parse: unclosed '('",
     dag(`      - name: a
@@ -246,7 +247,7 @@ const rows: Row[] = [
         when: "{{workflow.status}} == (Succeeded" # <-`),
   ],
   [
-    'invalid-when',
+    'unclosed-tag',
     'error',
     'a',
     "'{{' is never closed with '}}'",
@@ -255,8 +256,9 @@ const rows: Row[] = [
         when: "{{workflow.status == 1" # <-`),
   ],
   [
+    // Argo's validator reads only the task names of `depends`: a warning
     'invalid-depends',
-    'error',
+    'warning',
     'b',
     "depends 'a &&' does not parse: expression ends where a task name was expected (at character 5)",
     dag(`      - name: a
@@ -266,10 +268,10 @@ const rows: Row[] = [
         depends: "a &&" # <-`),
   ],
   [
-    'invalid-expression',
+    'unclosed-tag',
     'error',
     'a',
-    "arguments.parameters.msg: '{{' is never closed with '}}'",
+    "'{{' is never closed with '}}'",
     dag(`      - name: a
         template: echo
         arguments:
@@ -281,7 +283,7 @@ const rows: Row[] = [
     'unknown-template',
     'error',
     'a',
-    "templates.main.tasks.a template 'ehco' not found",
+    "templates.main.tasks.a template name 'ehco' undefined",
     dag(`      - name: a
         template: ehco # <-`),
   ],
@@ -289,7 +291,7 @@ const rows: Row[] = [
     'missing-template',
     'error',
     'a',
-    'task a must have one of template, templateRef or inline',
+    'templates.main.tasks.a must have one of template, templateRef or inline',
     dag(`      - name: a # <-
         arguments: {}`),
   ],
@@ -297,16 +299,16 @@ const rows: Row[] = [
     'multiple-templates',
     'error',
     'a',
-    'task a has template and templateRef; use exactly one',
-    dag(`      - name: a # <-
-        template: echo
+    'templates.main.tasks.a template name cannot be specified with templateRef',
+    dag(`      - name: a
+        template: echo # <-
         templateRef: {name: lib, template: echo}`),
   ],
   [
     'unknown-template',
     'error',
     undefined,
-    "spec.entrypoint template 'mian' not found",
+    "spec.entrypoint: template name 'mian' undefined",
     `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata:
@@ -335,8 +337,9 @@ spec: # <-
 `,
   ],
   [
+    // the API server's checks, not Argo's validator's: warnings
     'invalid-name',
-    'error',
+    'warning',
     undefined,
     "metadata.name 'My_Flow' must be lower case alphanumeric characters",
     `apiVersion: argoproj.io/v1alpha1
@@ -353,7 +356,7 @@ spec:
     'invalid-name',
     'error',
     undefined,
-    'must be at most 52 characters for a CronWorkflow',
+    'must not be more than 52 characters long (currently 53)',
     `apiVersion: argoproj.io/v1alpha1
 kind: CronWorkflow
 metadata:
@@ -368,7 +371,7 @@ spec:
   ],
   [
     'invalid-name',
-    'error',
+    'warning',
     undefined,
     "metadata.generateName 'Flow-' must be lower case",
     `apiVersion: argoproj.io/v1alpha1
@@ -383,7 +386,7 @@ spec:
   ],
   [
     'missing-name',
-    'error',
+    'warning',
     undefined,
     'metadata.name or metadata.generateName is required',
     `apiVersion: argoproj.io/v1alpha1
@@ -452,12 +455,24 @@ spec:
   schedule: every day # <-
 `,
   ],
-  [
-    'missing-value',
-    'error',
-    undefined,
-    'spec.arguments.who.value is required',
-    `apiVersion: argoproj.io/v1alpha1
+];
+
+describe('validate', () => {
+  it.each(rows)('%s (%s, task %s): %s', (code, severity, task, message, text) => {
+    const { found } = check(text);
+    const line = markedLine(text);
+    // Notes (references that could not be checked) are not problems.
+    const problems = found.filter((d) => d.severity !== 'info');
+    expect(problems.map((d) => d.code)).toEqual([code]);
+    const d = problems[0]!;
+    expect(d.severity).toBe(severity);
+    expect(d.task).toBe(task);
+    expect(d.message).toContain(message);
+    expect(d.line, `${code} should point at line ${line}`).toBe(line);
+  });
+
+  it('asks for workflow argument values at submit, not when linting', () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata:
   name: wf
@@ -472,20 +487,18 @@ spec:
     - name: who # <-
   templates:
   - {name: main, container: {image: alpine}}
-`,
-  ],
-];
-
-describe('validate', () => {
-  it.each(rows)('%s (%s, task %s): %s', (code, severity, task, message, text) => {
-    const { found } = check(text);
-    const line = markedLine(text);
-    expect(found.map((d) => d.code)).toEqual([code]);
-    const d = found[0]!;
-    expect(d.severity).toBe(severity);
-    expect(d.task).toBe(task);
-    expect(d.message).toContain(message);
-    expect(d.line, `${code} should point at line ${line}`).toBe(line);
+`;
+    const p = openDocuments(text).documents[0]!.pipeline!;
+    expect(validate(p)).toEqual([]);
+    const found = locateDiagnostics(text, validate(p, { mode: 'submit' }));
+    expect(found).toMatchObject([
+      {
+        code: 'missing-value',
+        severity: 'error',
+        message: 'spec.arguments.who.value or spec.arguments.who.valueFrom is required',
+        line: markedLine(text),
+      },
+    ]);
   });
 
   it('finds nothing wrong with a valid diamond DAG', () => {

@@ -80,7 +80,7 @@ const rows: Row[] = [
   [
     'invalid-concurrency-policy',
     'error',
-    "invalid ConcurrencyPolicy 'Skip': use one of Allow, Forbid, Replace",
+    "'Skip' is not a valid concurrencyPolicy: use one of Allow, Forbid, Replace",
     cron(`  schedules: ["0 9 * * *"]
   concurrencyPolicy: Skip # <-`),
   ],
@@ -115,7 +115,7 @@ const rows: Row[] = [
   [
     'unknown-template',
     'error',
-    "spec.onExit template 'cleanup' not found",
+    "spec.onExit: template name 'cleanup' undefined",
     workflow(`  onExit: cleanup # <-`),
   ],
   [
@@ -164,7 +164,8 @@ describe('workflow-level validation', () => {
     expect(validate(p)).toEqual([]);
   });
 
-  it('leaves values to the caller in a WorkflowTemplate, but still checks the enum', () => {
+  // Argo's validateArgumentsValues lets values wait for the caller, not artifact sources.
+  it('leaves values to the caller in a WorkflowTemplate, but still checks the enum and artifacts', () => {
     const text = `apiVersion: argoproj.io/v1alpha1
 kind: WorkflowTemplate
 metadata:
@@ -180,6 +181,9 @@ spec:
   - {name: main, container: {image: alpine}}
 `;
     const p = openDocuments(text).documents[0]!.pipeline!;
-    expect(validate(p).map((d) => d.code)).toEqual(['value-not-in-enum']);
+    expect(validate(p).map((d) => d.code)).toEqual([
+      'value-not-in-enum',
+      'missing-artifact-source',
+    ]);
   });
 });

@@ -267,7 +267,7 @@ describe('submit', () => {
   });
 
   it('a server lint problem is pinned to its task; any later edit clears it', async () => {
-    const { store } = makeStore({ fetch: argoWording, loadFields: { continueOn: 'yes' } });
+    const { store } = makeStore({ fetch: argoWording, loadFields: { onExit: 5 } });
     const edits: [string, (s: EditorState) => void][] = [
       ['add a task', (s) => s.addTask({ name: 'extra', fields: { template: 'echo' } })],
       ['rename', (s) => s.renameTask('extra', 'extra2')],
@@ -286,17 +286,17 @@ describe('submit', () => {
           code: 'server-lint',
           severity: 'error',
           task: 'load',
-          message: 'Argo Server: templates.main.tasks.load.continueOn must be object',
+          message: 'Argo Server: templates.main.tasks.load.onExit must be string',
         },
       ]);
       edit(s);
       expect(store.getState().serverDiagnostics, `after: ${what}`).toEqual([]);
     }
-    expect(creates().filter((r) => JSON.stringify(r.body).includes('continueOn'))).toEqual([]);
+    expect(creates().filter((r) => JSON.stringify(r.body).includes('onExit'))).toEqual([]);
   });
 
   it('dragging a node is not an edit of the workflow: the problems stay', async () => {
-    const { store } = makeStore({ fetch: argoWording, loadFields: { continueOn: 'yes' } });
+    const { store } = makeStore({ fetch: argoWording, loadFields: { onExit: 5 } });
     await store.getState().submit();
     store.getState().dragTasks({ load: { x: 300, y: 50 } });
     store.getState().endDrag();

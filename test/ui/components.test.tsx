@@ -258,7 +258,12 @@ describe('WorkflowInspector', () => {
 
 describe('ProblemsList', () => {
   it('says when there is no problem', () => {
-    renderWith(createEditorStore(), <ProblemsList />);
+    // A new document's DAG has no task, which Argo refuses: give it one.
+    const store = createEditorStore();
+    store
+      .getState()
+      .addTask({ name: 'a', template: { name: 'hi', container: { image: 'alpine' } } });
+    renderWith(store, <ProblemsList />);
     expect(screen.getByText('No problems found.')).toBeInTheDocument();
   });
 
@@ -372,7 +377,9 @@ describe('Notice', () => {
 
   it('shows a refused connection from the store', () => {
     const store = createEditorStore();
-    store.getState().addTask({ name: 'a', template: greet });
+    store
+      .getState()
+      .addTask({ name: 'a', template: { name: 'hi', container: { image: 'alpine' } } });
     renderWith(store, <Notice />);
     act(() => {
       store.getState().connect('a', 'a');

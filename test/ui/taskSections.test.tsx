@@ -151,18 +151,16 @@ describe('edit as YAML', () => {
     await user.clear(text);
     await user.paste('name: a\ntemplate: nope');
     await user.click(apply);
-    expect(screen.getByRole('alert')).toHaveTextContent("template 'nope' not found");
+    expect(screen.getByRole('alert')).toHaveTextContent("template name 'nope' undefined");
     expect(store.getState().pipeline).toBe(before);
 
     await user.clear(text);
-    await user.paste('name: a\ntemplate: work\nwhen: "{{workflow.parameters.go}} == yes"\n');
+    await user.paste('name: a\ntemplate: work\nwhen: "{{workflow.name}} == nightly"\n');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await user.click(apply);
-    expect(taskA(store).when).toBe('{{workflow.parameters.go}} == yes');
+    expect(taskA(store).when).toBe('{{workflow.name}} == nightly');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    expect(text).toHaveValue(
-      'name: a\ntemplate: work\nwhen: "{{workflow.parameters.go}} == yes"\n',
-    );
+    expect(text).toHaveValue('name: a\ntemplate: work\nwhen: "{{workflow.name}} == nightly"\n');
     expect(store.getState().notice).toBeUndefined();
   });
 

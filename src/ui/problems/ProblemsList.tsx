@@ -37,7 +37,7 @@ export function ProblemsList() {
                 className="link"
                 onClick={() => store.getState().focusField(d.task, fieldOf(d))}
               >
-                <span className="severity">{d.severity}</span>{' '}
+                <span className="severity">{d.severity === 'info' ? 'note' : d.severity}</span>{' '}
                 {d.task && <strong>{d.task}: </strong>}
                 {d.message}
               </button>

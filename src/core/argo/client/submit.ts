@@ -33,7 +33,7 @@ export function lintDiagnostics(message: string, p: Pipeline): Diagnostic[] {
 }
 
 export async function submitPipeline(client: ArgoClient, p: Pipeline): Promise<SubmitOutcome> {
-  const local = validate(p).filter((d) => d.severity === 'error');
+  const local = validate(p, { mode: 'submit' }).filter((d) => d.severity === 'error');
   if (local.length > 0) return { status: 'invalid', diagnostics: local };
   const manifest = submissionManifest(p, client.connection.namespace);
   try {

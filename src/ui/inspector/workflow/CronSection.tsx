@@ -3,7 +3,7 @@
 // the concurrency, deadline, history and suspend settings.
 import { useState } from 'react';
 import { DEFAULT_ZONE, scheduleProblem, timezoneProblem } from '../../../core/argo/cron';
-import { CONCURRENCY_POLICIES } from '../../../core/argo/validateCron';
+import { CONCURRENCY_POLICIES } from '../../../core/validate/cron';
 import { setCronField } from '../../../core/model/fields';
 import type { Pipeline } from '../../../core/model/types';
 import { useEditor, useEditorStore } from '../../EditorContext';

@@ -1,0 +1,225 @@
+/**
+ * Rules on the pod a template runs. Argo's validator refuses init containers
+ * without a name (validateInitContainers), a volume mount or input artifact
+ * path mounted twice in a container (validateLeaf), a containerSet that
+ * breaks ContainerSetTemplate.Validate (v1alpha1/container_set_template_types.go)
+ * or has no `main` container when it has inputs or outputs, and a plugin
+ * template that is not a mapping of exactly one key (Plugin.UnmarshalJSON).
+ *
+ * Argo's validator accepts the rest, which fail when the pod is made, so they
+ * are warnings: a sidecar without a name, a container named like one of the
+ * containers Argo adds (`main`, `wait`, `init`), a `podSpecPatch` that is not
+ * a YAML or JSON mapping (the controller's PodSpecPatchMerge).
+ */
+import { isObject, type JsonObject } from '../model/types';
+import { clip } from '../util/describe';
+import type { Ctx, TemplateEntry } from './context';
+import { fieldNameErrors } from './names';
+import { readMaps, readString } from './read';
+import { under, type At } from './sink';
+import { containerNamed } from './templateType';
+import { yamlMapping } from './shape';
+
+/** The containers Argo puts in every pod. */
+const RESERVED = {
+  main: "the template's own container",
+  wait: "Argo's wait container",
+  init: "Argo's init container",
+};
+
+export function checkPod(ctx: Ctx, entry: TemplateEntry, prefix: string): void {
+  const { t, at } = entry;
+  const inits = readMaps(ctx.sink, t, 'initContainers', at);
+  for (const { item, at: cAt } of inits) {
+    const name = readString(ctx.sink, item, 'name', cAt);
+    if (!name)
+      ctx.sink.error('missing-name', `${prefix} initContainers must all have container name`, cAt);
+    else reserved(ctx, name, under(cAt, 'name'), `${prefix}.initContainers`);
+  }
+  for (const { item, at: cAt } of readMaps(ctx.sink, t, 'sidecars', at)) {
+    const name = readString(ctx.sink, item, 'name', cAt);
+    if (!name)
+      ctx.sink.warning(
+        'missing-name',
+        `${prefix} sidecars must all have container name: Kubernetes refuses the pod without one (Argo's validator lets it through)`,
+        cAt,
+      );
+    else reserved(ctx, name, under(cAt, 'name'), `${prefix}.sidecars`);
+  }
+  if (isObject(t.container)) checkMounts(ctx, entry, prefix);
+  if (isObject(t.containerSet)) checkContainerSet(ctx, entry, prefix, t.containerSet);
+  if (t.plugin !== undefined && t.plugin !== null) {
+    const keys = isObject(t.plugin) ? Object.keys(t.plugin).length : -1;
+    if (keys !== 1)
+      ctx.sink.error(
+        'invalid-plugin',
+        `${prefix}.plugin must be a mapping of exactly one key, the plugin's name: expected exactly one key, got ${keys < 0 ? 'no mapping' : keys}`,
+        under(at, 'plugin'),
+      );
+  }
+  checkPodSpecPatch(ctx, t, at, prefix);
+}
+
+export function checkPodSpecPatch(ctx: Ctx, holder: JsonObject, at: At, prefix: string): void {
+  const patch = holder.podSpecPatch;
+  if (typeof patch !== 'string' || patch.trim() === '') return;
+  if (!yamlMapping(patch))
+    ctx.sink.warning(
+      'invalid-pod-spec-patch',
+      `${prefix}.podSpecPatch is not a YAML or JSON mapping: the controller fails to merge it when it creates the pod ("Failed to merge the workflow PodSpecPatch with the template PodSpecPatch due to invalid format")`,
+      under(at, 'podSpecPatch'),
+    );
+}
+
+function reserved(ctx: Ctx, name: string, at: At, where: string): void {
+  if (!Object.hasOwn(RESERVED, name)) return;
+  ctx.sink.warning(
+    'reserved-container-name',
+    `${where}: container name '${name}' is taken by ${RESERVED[name as keyof typeof RESERVED]}; Kubernetes refuses a pod with two containers of one name (Argo's validator lets it through)`,
+    at,
+  );
+}
+
+function checkMounts(ctx: Ctx, entry: TemplateEntry, prefix: string): void {
+  const { t, at } = entry;
+  const container = t.container as JsonObject;
+  const mounted = new Map<string, string>();
+  readMaps(ctx.sink, container, 'volumeMounts', under(at, 'container')).forEach(
+    ({ item, index, at: mAt }) => {
+      const path = item.mountPath;
+      if (typeof path !== 'string') return;
+      const prev = mounted.get(path);
+      if (prev !== undefined)
+        ctx.sink.error(
+          'duplicate-mount',
+          `${prefix}.container.volumeMounts[${index}].mountPath '${clip(path)}' already mounted in ${prev}`,
+          under(mAt, 'mountPath'),
+        );
+      else mounted.set(path, `container.volumeMounts.${String(item.name ?? '')}`);
+    },
+  );
+  const inputs = isObject(t.inputs) && Array.isArray(t.inputs.artifacts) ? t.inputs.artifacts : [];
+  inputs.forEach((a, i) => {
+    if (!isObject(a) || typeof a.path !== 'string') return;
+    const prev = mounted.get(a.path);
+    if (prev !== undefined)
+      ctx.sink.error(
+        'duplicate-mount',
+        `${prefix}.inputs.artifacts[${i}].path '${clip(a.path)}' already mounted in ${prev}`,
+        under(at, 'inputs', 'artifacts', i, 'path'),
+      );
+    else mounted.set(a.path, `inputs.artifacts.${String(a.name ?? '')}`);
+  });
+}
+
+function checkContainerSet(ctx: Ctx, entry: TemplateEntry, prefix: string, set: JsonObject): void {
+  const at = under(entry.at, 'containerSet');
+  const p = `${prefix}.containerSet`;
+  const containers = readMaps(ctx.sink, set, 'containers', at);
+  if (containers.length === 0) {
+    ctx.sink.error('invalid-container-set', `${p}.containers must have at least one container`, at);
+    return;
+  }
+  const names = new Set<string>();
+  for (const { item, index, at: cAt } of containers) {
+    const name = item.name;
+    if (typeof name !== 'string' || name === '') {
+      ctx.sink.error('invalid-container-set', `${p}.containers[${index}].name is required`, cAt);
+      continue;
+    }
+    const errs = fieldNameErrors(name);
+    if (errs.length > 0)
+      ctx.sink.error(
+        'invalid-container-set',
+        `${p}.containers[${index}].name: '${clip(name)}' is invalid: ${errs.join(';')}`,
+        under(cAt, 'name'),
+      );
+    if (names.has(name))
+      ctx.sink.error(
+        'invalid-container-set',
+        `${p}.containers[${index}].name '${clip(name)}' is not unique`,
+        under(cAt, 'name'),
+      );
+    names.add(name);
+    if (name === 'wait' || name === 'init')
+      reserved(ctx, name, under(cAt, 'name'), `${p}.containers`);
+  }
+  const mounted = new Map<string, string>();
+  readMaps(ctx.sink, set, 'volumeMounts', at).forEach(({ item, index, at: mAt }) => {
+    const path = item.mountPath;
+    if (typeof path !== 'string') return;
+    const prev = mounted.get(path);
+    if (prev !== undefined)
+      ctx.sink.error(
+        'duplicate-mount',
+        `${p}.volumeMounts[${index}].mountPath '${clip(path)}' already mounted in ${prev}`,
+        under(mAt, 'mountPath'),
+      );
+    else mounted.set(path, `volumeMounts.${String(item.name ?? '')}`);
+  });
+  const deps = new Map<string, string[]>();
+  for (const { item, at: cAt } of containers) {
+    if (typeof item.name !== 'string') continue;
+    const list = Array.isArray(item.dependencies)
+      ? item.dependencies.filter((d): d is string => typeof d === 'string')
+      : [];
+    deps.set(item.name, list);
+    for (const d of list)
+      if (!names.has(d))
+        ctx.sink.error(
+          'unknown-dependency',
+          `${p}.containers.${clip(item.name)} dependency '${clip(d)}' not defined`,
+          under(cAt, 'dependencies'),
+        );
+  }
+  const cycle = findCycle(deps);
+  if (cycle)
+    ctx.sink.error('cycle', `${p}.containers dependency cycle detected: ${cycle.join('->')}`, at);
+  const t = entry.t;
+  const io =
+    (isObject(t.inputs) && Array.isArray(t.inputs.artifacts) && t.inputs.artifacts.length > 0) ||
+    (isObject(t.outputs) &&
+      ((Array.isArray(t.outputs.parameters) && t.outputs.parameters.length > 0) ||
+        (Array.isArray(t.outputs.artifacts) && t.outputs.artifacts.length > 0)));
+  if (io && !containerNamed(set, 'main'))
+    ctx.sink.error(
+      'missing-main-container',
+      `${p}.containers must have a container named "main" for input or output`,
+      under(at, 'containers'),
+    );
+}
+
+/**
+ * A cycle in a dependency graph (name -> the names it waits for), as the path
+ * `a, b, a`; undefined when there is none. An explicit stack: no recursion.
+ */
+export function findCycle(deps: Map<string, string[]>): string[] | undefined {
+  const state = new Map<string, 1 | 2>(); // 1 on the path, 2 done
+  for (const start of deps.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [];
+    const stack: { name: string; next: number }[] = [{ name: start, next: 0 }];
+    state.set(start, 1);
+    path.push(start);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const list = deps.get(top.name) ?? [];
+      if (top.next >= list.length) {
+        state.set(top.name, 2);
+        stack.pop();
+        path.pop();
+        continue;
+      }
+      const dep = list[top.next++]!;
+      if (!deps.has(dep)) continue;
+      const s = state.get(dep);
+      if (s === 1) return [...path.slice(path.indexOf(dep)), dep];
+      if (s === undefined) {
+        state.set(dep, 1);
+        path.push(dep);
+        stack.push({ name: dep, next: 0 });
+      }
+    }
+  }
+  return undefined;
+}
