@@ -61,7 +61,15 @@ function boundaryRules({ message, forbidden }) {
 }
 
 export default defineConfig([
-  globalIgnores(['dist/', 'node_modules/', 'coverage/', 'public/', 'e2e/artifacts/', 'scratch/']),
+  globalIgnores([
+    'dist/',
+    'dist-cli/',
+    'node_modules/',
+    'coverage/',
+    'public/',
+    'e2e/artifacts/',
+    'scratch/',
+  ]),
   js.configs.recommended,
   tseslint.configs.recommended,
   {

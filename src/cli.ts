@@ -1,18 +1,25 @@
 /**
- * The headless entry: `argoflow lint|deps|fmt FILE`.
- * Exit codes: 0 valid; 1 invalid (problems printed as FILE:LINE:COL: message);
- * 2 the file cannot be read or parsed, or the command line is wrong.
+ * The headless entry: `argoflow lint PATH...`, `argoflow deps|fmt FILE`,
+ * `argoflow submit FILE`. Run from the bundle `npm run build:cli` writes
+ * (dist-cli/argoflow.mjs), not through tsx.
+ * Exit codes: 0 valid; 1 invalid (problems printed as FILE:LINE:COL: severity: message);
+ * 2 a file cannot be read or parsed, or the command line is wrong.
  * Never prints a stack trace for bad input: every failure is a sentence.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { runCommand, type CliIO } from './cliCommands';
+import { parseLintArgs, runLint } from './cliLint';
 import { parseSubmitArgs, runSubmit } from './cliSubmit';
 import { MAX_YAML_BYTES } from './core/argo/yamlText';
 
 const USAGE = `usage: argoflow <command> FILE
 
 commands:
-  lint FILE   validate every workflow in FILE; exit 0 when valid, 1 when not, 2 when unreadable
+  lint PATH... [--output text|json] [--templates DIR]... [--mode lint|submit]
+              validate every workflow in the files and directories (*.yaml, *.yml, recursively)
+              as Argo's validator does; other documents are passed over with a note.
+              WorkflowTemplates listed together or under --templates resolve templateRefs.
+              Exit 0 when valid, 1 when not, 2 when a file cannot be read
   deps FILE   print each task with its upstream tasks, in topological order
   fmt FILE    open FILE and write it back as Argo YAML to stdout (the round trip)
   submit FILE --server URL [--namespace NS] [--watch]
@@ -38,6 +45,14 @@ async function main(argv: string[]): Promise<number> {
   };
   const [command, file, ...rest] = argv;
   if (command === 'submit') return submit(argv.slice(1), io);
+  if (command === 'lint' && argv.length > 1) {
+    const parsed = parseLintArgs(argv.slice(1));
+    if (typeof parsed === 'string') {
+      io.err(`argoflow lint: ${parsed}`);
+      return 2;
+    }
+    return runLint(parsed, io);
+  }
   if (!command) {
     // A usage error: the usage goes to stderr, like every other complaint.
     io.err(USAGE);

@@ -5,11 +5,10 @@
 import { openDocuments, type OpenedDocument } from './core/argo/document';
 import { dumpYamlDocuments } from './core/argo/yamlText';
 import { compile } from './core/argo/compile';
-import { validate } from './core/argo/validate';
-import { formatDiagnostic, hasErrors } from './core/diagnostics';
-import { locateWith } from './core/argo/locate';
-import type { SourceIndex } from './core/yaml/sourceIndex';
+import { formatDiagnostic } from './core/diagnostics';
+import { lintFiles } from './core/validate/lintFiles';
 import { dependencyView, findCycle } from './core/graph/topology';
+import { report } from './cliLint';
 import type { Pipeline } from './core/model/types';
 import { clip } from './core/util/describe';
 
@@ -26,6 +25,8 @@ export function runCommand(command: string, file: string, text: string, io: CliI
     io.err(`argoflow: unknown command '${command}' (expected ${COMMANDS.join(', ')})`);
     return 2;
   }
+  if (command === 'lint')
+    return report(lintFiles([{ name: file, text }]), { output: 'text', paths: [file] }, io);
   const opened = openDocuments(text, file);
   if (opened.diagnostics.length > 0) {
     for (const d of opened.diagnostics) io.err(formatDiagnostic(d, file));
@@ -37,29 +38,8 @@ export function runCommand(command: string, file: string, text: string, io: CliI
       for (const diag of d.diagnostics) io.err(formatDiagnostic(diag, file));
     return 2;
   }
-  if (command === 'lint') return lint(file, opened.index, opened.documents, io);
   if (command === 'deps') return deps(opened.documents, io);
   return fmt(opened.documents, io);
-}
-
-function lint(
-  file: string,
-  index: SourceIndex | undefined,
-  documents: OpenedDocument[],
-  io: CliIO,
-): number {
-  let invalid = false;
-  for (const doc of documents) {
-    const found = doc.pipeline ? [...doc.diagnostics, ...validate(doc.pipeline)] : doc.diagnostics;
-    const located = locateWith(index, found, doc.index);
-    for (const d of located) io.out(formatDiagnostic(d, file));
-    if (hasErrors(located)) invalid = true;
-  }
-  if (!invalid) {
-    const n = documents.filter((d) => d.pipeline).length;
-    io.err(`${file}: ${n} workflow${n === 1 ? '' : 's'} valid`);
-  }
-  return invalid ? 1 : 0;
 }
 
 function deps(documents: OpenedDocument[], io: CliIO): number {

@@ -152,9 +152,10 @@ describe.concurrent('argoflow (child process)', { timeout: TIMEOUT.child }, () =
     const r = await cli('lint', f);
     exited(r, 1);
     expect(lines(r.stdout)).toEqual([
-      `${f}:15:19: error: task a: templates.main.tasks.a template 'ehco' not found`,
       `${f}:12:18: error: task b: templates.main.tasks.b dependency 'ghost' not defined`,
+      `${f}:15:19: error: task a: templates.main.tasks.a template name 'ehco' undefined`,
     ]);
+    expect(r.stderr).toBe(`${f}: 2 errors in 1 workflow\n`);
     for (const l of lines(r.stdout)) expect(l).toMatch(/^.+:\d+:\d+: error: /);
   });
 
@@ -170,19 +171,22 @@ describe.concurrent('argoflow (child process)', { timeout: TIMEOUT.child }, () =
       'duplicate-keys.yaml',
       /^FILE:7:3: error: duplicated mapping key 'entrypoint'$/,
     ],
+    ['a missing file', 'nope.yaml', /^FILE: error: no such file$/],
     [
-      'a ConfigMap',
-      'configmap.yaml',
-      /^FILE:1:13: error: apiVersion is "v1", not argoproj\.io\/\.\.\.: this is not an Argo manifest$/,
+      'a directory without YAML files',
+      'a-directory',
+      /^FILE: error: no YAML file \(\*\.yaml, \*\.yml\) in this directory$/,
     ],
-    ['a missing file', 'nope.yaml', /^FILE: no such file$/],
-    ['a directory', 'a-directory', /^FILE: is a directory$/],
     [
       'an alias bomb',
       'bomb.yaml',
       /^FILE: error: file expands to more than 1,000,000 values once its aliases are followed/,
     ],
-    ['a 20 MB file', 'huge.yaml', /^FILE: file is 20\.0 MiB; the editor reads at most 4 MiB/],
+    [
+      'a 20 MB file',
+      'huge.yaml',
+      /^FILE: error: file is 20\.0 MiB; the editor reads at most 4 MiB/,
+    ],
   ])('lint: %s exits 2 with one clear line', async (_label, name, pattern) => {
     const f = file(name);
     const r = await cli('lint', f);
@@ -196,7 +200,24 @@ describe.concurrent('argoflow (child process)', { timeout: TIMEOUT.child }, () =
   it.each<[string, number, string[], RegExp]>([
     ['no arguments', 2, [], /^usage: argoflow <command> FILE/],
     ['a command without a file', 2, ['lint'], /^usage: argoflow <command> FILE/],
-    ['two files', 2, ['lint', 'a.yaml', 'b.yaml'], /^usage: argoflow <command> FILE/],
+    [
+      'an unknown output',
+      2,
+      ['lint', '--output', 'xml', 'VALID'],
+      /^argoflow lint: --output takes text or json\n$/,
+    ],
+    [
+      'an unknown option',
+      2,
+      ['lint', '--strict', 'VALID'],
+      /^argoflow lint: unknown option --strict\n$/,
+    ],
+    [
+      '--templates without a directory',
+      2,
+      ['lint', 'VALID', '--templates'],
+      /^argoflow lint: --templates needs/,
+    ],
     ['an unknown command', 2, ['bogus', 'VALID'], /^argoflow: unknown command 'bogus'/],
   ])('usage: %s exits %i with the reason on stderr', async (_label, status, args, pattern) => {
     const r = await cli(...args.map((a) => (a === 'VALID' ? file('valid.yaml') : a)));
@@ -300,12 +321,12 @@ ${names.map((n) => `      - {name: ${n}}`).join('\n')}`,
           parameters: [${new Array(WIDE).fill('null').join(', ')}]`,
       }),
     );
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(`${file('wide.yaml')}: ${WIDE} errors in 1 workflow\n`);
     expect(r.status).toBe(1);
     const rows = lines(r.stdout);
     expect(rows).toHaveLength(WIDE);
     expect(rows[0]).toMatch(
-      /:14:\d+: error: task a: .*arguments\.parameters\[0\] is null, not a mapping$/,
+      /:14:\d+: error: task a: .*arguments\.parameters\[0\] must be a mapping, not null$/,
     );
   });
 });
@@ -341,21 +362,19 @@ describe('runCommand', () => {
       1,
       INVALID,
       [
-        "wf.yaml:15:19: error: task a: templates.main.tasks.a template 'ehco' not found",
         "wf.yaml:12:18: error: task b: templates.main.tasks.b dependency 'ghost' not defined",
+        "wf.yaml:15:19: error: task a: templates.main.tasks.a template name 'ehco' undefined",
       ],
-      [],
+      ['wf.yaml: 2 errors in 1 workflow'],
     ],
     ['lint', 'two workflows', 0, `${VALID}---\n${VALID}`, [], ['wf.yaml: 2 workflows valid']],
     [
       'lint',
       'a workflow and a ConfigMap',
-      1,
+      0,
       `${VALID}---\n${CONFIG_MAP}`,
-      [
-        'wf.yaml:16:13: error: apiVersion is "v1", not argoproj.io/...: this is not an Argo manifest',
-      ],
-      [],
+      ['wf.yaml:17:7: info: skipped: v1 ConfigMap is not an Argo workflow'],
+      ['wf.yaml: 1 workflow valid'],
     ],
     [
       'lint',

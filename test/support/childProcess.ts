@@ -9,38 +9,28 @@
 // for the message of a failed assertion.
 //
 // The CLI runs from a bundle of src/cli.ts built once per test run by esbuild
-// (test/setup/global.ts): Node loads one file instead of tsx compiling every
+// (test/setup/global.ts), as `npm run build:cli` builds the `argoflow` bin
+// (scripts/cliBuild.mjs): Node loads one file instead of tsx compiling every
 // module in a loader thread, which is 4 times less CPU per child (0.15 s
 // against 0.55 s quiet). Its dependencies stay external, loaded from
 // node_modules as with tsx; test/cli.test.ts also runs the tsx entry itself.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildCli } from '../../scripts/cliBuild.mjs';
 import { TIMEOUT } from './timeouts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Inside node_modules, so the bundle's external imports resolve from there. */
 export const CLI_BUNDLE = join(REPO_ROOT, 'node_modules', '.cache', 'argoflow-test', 'cli.mjs');
 
-/** Bundles src/cli.ts into CLI_BUNDLE (written whole, then renamed into place). */
-export async function buildCliBundle(): Promise<number> {
-  const start = performance.now();
-  mkdirSync(dirname(CLI_BUNDLE), { recursive: true });
-  const temporary = `${CLI_BUNDLE}.${process.pid}.tmp`;
-  await build({
-    entryPoints: [join(REPO_ROOT, 'src', 'cli.ts')],
-    outfile: temporary,
-    bundle: true,
-    packages: 'external',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'error',
-  });
-  renameSync(temporary, CLI_BUNDLE);
-  return performance.now() - start;
+/**
+ * Bundles src/cli.ts into CLI_BUNDLE with the build `npm run build:cli` uses
+ * (scripts/cliBuild.mjs), leaving packages external.
+ */
+export function buildCliBundle(): Promise<number> {
+  return buildCli({ outfile: CLI_BUNDLE, packages: 'external' });
 }
 
 export interface ChildRun {
