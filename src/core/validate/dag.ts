@@ -63,7 +63,11 @@ export function checkDag(
   const dag = entry.t.dag as JsonObject;
   const items = readMaps(ctx.sink, dag, 'tasks', dagAt);
   if (items.length === 0) {
-    ctx.sink.error('empty-dag', `${prefix} must have at least one task`, dagAt);
+    ctx.sink.error(
+      'empty-dag',
+      `${prefix} must have at least one task`,
+      'tasks' in dag ? under(dagAt, 'tasks') : dagAt,
+    );
     return base;
   }
   const taskOf = (t: JsonObject) => (typeof t.name === 'string' ? t.name : undefined);

@@ -92,13 +92,13 @@ export function lookupTemplate(
   at: At,
   prefix: string,
 ): TemplateEntry | null | undefined {
-  if (!ctx.library) {
+  if (!libraryHas(ctx, cluster)) {
     ctx.unchecked.push({ text: `${cluster ? 'cluster ' : ''}${name}.${template}`, at });
     return undefined;
   }
   const found = findExternal(ctx, name, template, cluster);
   if (found === 'absent') {
-    const size = cluster ? ctx.library.size.cluster : ctx.library.size.namespaced;
+    const size = cluster ? ctx.library!.size.cluster : ctx.library!.size.namespaced;
     const kind = cluster ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate';
     ctx.sink.warning(
       'unknown-workflow-template',
@@ -141,6 +141,12 @@ function findExternal(ctx: Ctx, name: string, template: string, cluster: boolean
   }
   ctx.external.set(key, found);
   return found;
+}
+
+/** Whether any WorkflowTemplate (`cluster`: ClusterWorkflowTemplate) was given to look in. */
+export function libraryHas(ctx: Ctx, cluster: boolean): boolean {
+  const size = ctx.library?.size;
+  return size !== undefined && (cluster ? size.cluster : size.namespaced) > 0;
 }
 
 export function defaultsOf(spec: JsonObject): JsonObject | undefined {

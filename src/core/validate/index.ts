@@ -77,7 +77,7 @@ export function validateManifest(doc: unknown, options: ValidateOptions = {}): D
       .join(', ');
     sink.info(
       'unchecked-references',
-      `${ctx.unchecked.length} reference${ctx.unchecked.length === 1 ? '' : 's'} to WorkflowTemplates could not be checked (${shownNames}${names.length > 5 ? `, and ${names.length - 5} more` : ''}): no WorkflowTemplates were given. With the CLI, list their files too or pass --templates DIR`,
+      `${ctx.unchecked.length} reference${ctx.unchecked.length === 1 ? '' : 's'} to WorkflowTemplates could not be checked (${shownNames}${names.length > 5 ? `, and ${names.length - 5} more` : ''}): their WorkflowTemplates were not given. With the CLI, list their files too or pass --templates DIR`,
       { path: ctx.unchecked[0]!.at.path },
     );
   }

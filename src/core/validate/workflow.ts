@@ -9,12 +9,12 @@ import { clip, shown } from '../util/describe';
 import { checkArguments } from './arguments';
 import type { Ctx, TemplateEntry } from './context';
 import { collectGlobals } from './globals';
-import { checkSupplied, defaultsOf, lookupTemplate } from './holders';
+import { checkSupplied, defaultsOf, libraryHas, lookupTemplate } from './holders';
 import { labelSelectorProblems } from './labelSelector';
 import { checkHooks } from './loops';
 import { checkNames } from './names';
 import { checkPodSpecPatch } from './pod';
-import { readBool, readMap, readMaps, readString } from './read';
+import { present, readBool, readMap, readMaps, readString } from './read';
 import { under, type At } from './sink';
 import { validateTemplate } from './template';
 import { POD_GC_STRATEGIES } from '../model/workflowFields';
@@ -81,16 +81,24 @@ export function validateWorkflowSpec(ctx: Ctx, doc: JsonObject): void {
   const effective =
     entrypoint || (typeof refSpec?.entrypoint === 'string' ? refSpec.entrypoint : '');
   const ignoreEntrypoint = ctx.templateValidation && !entrypoint;
-  const argsAt = isObject(spec.arguments)
-    ? under(specAt, 'arguments')
-    : under(specAt, 'entrypoint');
-  if (!ignoreEntrypoint && !effective && !(wfRef && !refSpec))
+  const argsAt = under(
+    specAt,
+    isObject(spec.arguments)
+      ? 'arguments'
+      : entrypoint || !wfRef
+        ? 'entrypoint'
+        : 'workflowTemplateRef',
+  );
+  // A field of the wrong type is reported once, by the reader: nothing is built on it.
+  const badEntrypoint = present(spec.entrypoint) && typeof spec.entrypoint !== 'string';
+  const badTemplates = present(spec.templates) && !Array.isArray(spec.templates);
+  if (!ignoreEntrypoint && !effective && !(wfRef && !refSpec) && !badEntrypoint)
     sink.error(
       'missing-entrypoint',
       'spec.entrypoint is required',
       entrypoint === '' ? under(specAt, 'entrypoint') : specAt,
     );
-  if (!ignoreEntrypoint && effective) {
+  if (!ignoreEntrypoint && effective && !badTemplates) {
     const entry = holderTemplate(
       ctx,
       effective,
@@ -105,7 +113,7 @@ export function validateWorkflowSpec(ctx: Ctx, doc: JsonObject): void {
     readString(sink, spec, 'onExit', specAt) ||
     (typeof refSpec?.onExit === 'string' ? refSpec.onExit : '');
   ctx.hasExitHandler = onExit !== '';
-  if (onExit) {
+  if (onExit && !badTemplates) {
     const entry = holderTemplate(
       ctx,
       onExit,
@@ -156,7 +164,7 @@ function workflowTemplateRef(ctx: Ctx, hasTemplates: boolean): JsonObject | unde
     return undefined;
   }
   const kind = cluster ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate';
-  if (!ctx.library) {
+  if (!ctx.library || !libraryHas(ctx, cluster)) {
     ctx.unchecked.push({ text: `workflowTemplateRef ${cluster ? 'cluster ' : ''}${name}`, at });
     return undefined;
   }
