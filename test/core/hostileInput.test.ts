@@ -202,16 +202,25 @@ metadata:
     [
       'spec as a list',
       'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nspec: [1]\n',
-      'spec is a list, not a mapping',
+      'spec must be a mapping, not a list',
     ],
-    ['a list', '# a list\n- a\n- b\n', 'the document is a list, not a mapping'],
   ])('%s: one clear located message', (_label, text, message) => {
     const r = run('lint', text);
     expectCleanMessages([...r.out, ...r.err]);
-    expect(r.code).toBe(2);
-    expect(r.err).toHaveLength(1);
-    expect(r.err[0]).toMatch(/^wf\.yaml:\d+:\d+: error: /);
-    expect(r.err[0]).toContain(message);
+    // A document meant as an Argo workflow that Argo cannot decode: invalid, not unreadable.
+    expect(r.code).toBe(1);
+    const errors = r.out.filter((l) => l.includes(': error: '));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^wf\.yaml:\d+:\d+: error: /);
+    expect(errors[0]).toContain(message);
+  });
+
+  it('a list is not a manifest: lint passes over it with a note', () => {
+    const r = run('lint', '# a list\n- a\n- b\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toEqual([
+      'wf.yaml:2:1: info: skipped: the document is not a mapping of keys to values',
+    ]);
   });
 });
 

@@ -175,8 +175,8 @@ export function checkDag(
   checkTarget(ctx, dag, dagAt, prefix, pos, { ...base, nodes: anyTask });
   nodes.forEach((n, i) => {
     const ancestor = (j: number) => j !== i && isAncestor(index, j, i);
-    const local = new Set(base.local);
-    if (isObject(n.task.inline)) addInlineInputs(local, n.task.inline);
+    let local = base.local;
+    if (isObject(n.task.inline)) addInlineInputs((local = new Set(local)), n.task.inline);
     const own = loopScope(ctx, n.task, n.at, n.prefix);
     const scope: VarScope = {
       ...base,
@@ -340,12 +340,12 @@ function checkArgumentDependencies(
   const reported = new Set<string>();
   const args = isObject(n.task.arguments) ? n.task.arguments : undefined;
   if (!args) return reported;
-  const argsAt = under(n.at, 'arguments');
-  const check = (text: string | undefined, kind: string, name: unknown, path: Path) => {
+  const check = (text: string | undefined, kind: string, name: unknown, field: () => Path) => {
     if (!text?.startsWith('{{tasks.')) return;
     const ref = text.split('.')[1] ?? '';
     const j = pos.get(ref);
     if (j === undefined || ancestor(j)) return; // an unknown task: the variable check reports it
+    const path = n.at.path.concat('arguments', field());
     reported.add(path.join('\u0000'));
     ctx.sink.error(
       'reference-not-upstream',
@@ -357,16 +357,11 @@ function checkArgumentDependencies(
     Array.isArray(args[kind]) ? (args[kind] as unknown[]) : [];
   list('parameters').forEach((item, k) => {
     if (isObject(item))
-      check(anyString(item.value), 'parameter', item.name, [
-        ...argsAt.path,
-        'parameters',
-        k,
-        'value',
-      ]);
+      check(anyString(item.value), 'parameter', item.name, () => ['parameters', k, 'value']);
   });
   list('artifacts').forEach((item, k) => {
     if (isObject(item) && typeof item.from === 'string')
-      check(item.from, 'artifact', item.name, [...argsAt.path, 'artifacts', k, 'from']);
+      check(item.from, 'artifact', item.name, () => ['artifacts', k, 'from']);
   });
   return reported;
 }

@@ -37,15 +37,28 @@ export function isWorkflowManifest(doc: unknown): boolean {
 export function validateManifest(doc: unknown, options: ValidateOptions = {}): Diagnostic[] {
   const sink = new Sink();
   if (!isWorkflowManifest(doc)) {
-    sink.info('not-a-workflow', skippedNote(doc), {
-      path: isObject(doc) && 'kind' in doc ? ['kind'] : [],
-    });
+    const broken = brokenArgoDocument(doc);
+    if (broken) sink.error(broken.code, broken.message, { path: broken.path });
+    else
+      sink.info('not-a-workflow', skippedNote(doc), {
+        path: isObject(doc) && 'kind' in doc ? ['kind'] : [],
+      });
     return sink.list;
   }
   const manifest = doc as Record<string, unknown>;
   const kind = manifest.kind as WorkflowKind;
   checkMetadata(sink, manifest, kind);
-  const spec = readMap(sink, manifest, 'spec', { path: [] }) ?? {};
+  if (manifest.spec === undefined || manifest.spec === null) {
+    // Argo decodes an empty spec: a Workflow then has no entrypoint, a CronWorkflow no schedule.
+    const needs = NEEDS[kind];
+    const message = `the manifest has no spec: a ${kind} needs ${needs}`;
+    if (kind === 'Workflow' || kind === 'CronWorkflow')
+      sink.error('missing-spec', message, { path: [] });
+    else sink.warning('missing-spec', `${message}; it defines nothing`, { path: [] });
+    return sink.list;
+  }
+  const spec = readMap(sink, manifest, 'spec', { path: [] });
+  if (!spec) return sink.list;
   let specAt: At = { path: ['spec'] };
   let workflowSpec = spec;
   if (kind === 'CronWorkflow') {
@@ -82,6 +95,40 @@ export function validateManifest(doc: unknown, options: ValidateOptions = {}): D
     );
   }
   return sink.list;
+}
+
+const NEEDS: Record<WorkflowKind, string> = {
+  Workflow: 'spec.entrypoint and spec.templates',
+  WorkflowTemplate: 'spec.templates',
+  ClusterWorkflowTemplate: 'spec.templates',
+  CronWorkflow: 'spec.schedules and spec.workflowSpec',
+};
+
+/**
+ * A document meant as an Argo workflow that cannot be read as one: an
+ * argoproj.io apiVersion with a kind that is not a workflow kind's name, or a
+ * workflow kind without an argoproj.io apiVersion. Argo's decoder refuses it.
+ */
+function brokenArgoDocument(
+  doc: unknown,
+): { code: string; message: string; path: string[] } | undefined {
+  if (!isObject(doc)) return undefined;
+  const { apiVersion, kind } = doc;
+  const argoApi = typeof apiVersion === 'string' && apiVersion.startsWith('argoproj.io/');
+  const workflowKind = (WORKFLOW_KINDS as readonly unknown[]).includes(kind);
+  if (argoApi && typeof kind !== 'string')
+    return {
+      code: 'unsupported-kind',
+      message: `kind ${kind === undefined ? 'is missing' : `${shown(kind, '"')} is not a name`}: an Argo manifest's kind is one of ${WORKFLOW_KINDS.join(', ')}`,
+      path: kind === undefined ? [] : ['kind'],
+    };
+  if (workflowKind && !argoApi)
+    return {
+      code: 'not-argo',
+      message: `apiVersion is ${apiVersion === undefined ? 'missing' : shown(apiVersion, '"')}, not argoproj.io/...: a ${String(kind)} needs apiVersion: argoproj.io/v1alpha1`,
+      path: apiVersion === undefined ? [] : ['apiVersion'],
+    };
+  return undefined;
 }
 
 function skippedNote(doc: unknown): string {

@@ -57,17 +57,20 @@ export function checkNames(sink: Sink, items: NamedItem[], check: NameCheck): Ma
   const seen = new Map<string, number>();
   for (const { item, index, at } of items) {
     const name = item.name;
-    const task = check.taskOf?.(item);
-    const nameAt = { ...under(at, 'name'), ...(task !== undefined ? { task } : {}) };
+    // Built only when there is something to report: lists may hold thousands of items.
+    const nameAt = (): At => {
+      const task = check.taskOf?.(item);
+      return { ...under(at, 'name'), ...(task !== undefined ? { task } : {}) };
+    };
     if (name === undefined || name === null || name === '') {
-      sink.error('missing-name', `${check.prefix}[${index}].name is required`, nameAt);
+      sink.error('missing-name', `${check.prefix}[${index}].name is required`, nameAt());
       continue;
     }
     if (typeof name !== 'string') {
       sink.error(
         'invalid-field',
         `${check.prefix}[${index}].name must be a string, not ${typeName(name)}`,
-        nameAt,
+        nameAt(),
       );
       continue;
     }
@@ -76,13 +79,13 @@ export function checkNames(sink: Sink, items: NamedItem[], check: NameCheck): Ma
       sink.error(
         'invalid-name',
         `${check.prefix}[${index}].name: '${clip(name)}' is invalid: ${errs.join(';')}`,
-        nameAt,
+        nameAt(),
       );
     if (seen.has(name))
       sink.error(
         check.duplicate,
         `${check.prefix}[${index}].name '${clip(name)}' is not unique`,
-        nameAt,
+        nameAt(),
       );
     else seen.set(name, index);
   }

@@ -39,7 +39,7 @@ export class Sink {
 
 /** `at` moved to a field under it: `under(at, 'arguments', 0)`. */
 export function under(at: At, ...field: Path): At {
-  return { ...at, path: [...at.path, ...field] };
+  return { ...at, path: at.path.concat(field) };
 }
 
 /** A field path as Argo writes it in messages: `spec.templates[0].container.image`. */

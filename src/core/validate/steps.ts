@@ -97,8 +97,8 @@ export function checkSteps(
     const items = own ?? (leaked && { ...leaked, own: false });
     checkArguments(ctx, s.step, s.at, `${s.prefix}.arguments.`, false);
     checkHooks(ctx, s.step, s.at, s.prefix, true);
-    const local = new Set(base.local);
-    if (isObject(s.step.inline)) addInlineInputs(local, s.step.inline);
+    let local = base.local;
+    if (isObject(s.step.inline)) addInlineInputs((local = new Set(local)), s.step.inline);
     const scope: VarScope = {
       ...base,
       local,
