@@ -115,10 +115,10 @@ async function main(): Promise<void> {
         .join(' ')}, Node ${process.version}\n`,
     );
     console.log(
-      '| what                                           | files |    wall |     CPU | files/s |',
+      '| what                                           | files |     wall |      CPU | files/s |',
     );
     console.log(
-      '| ---------------------------------------------- | ----: | ------: | ------: | ------: |',
+      '| ---------------------------------------------- | ----: | -------: | -------: | ------: |',
     );
     for (const r of rows) console.log(r);
     const perFileWall = median(perFile.map((t) => t.wall));
