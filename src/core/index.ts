@@ -22,4 +22,5 @@ export * from './argo/compile';
 export * from './argo/document';
 export * from './argo/importManifest';
 export * from './argo/validate';
+export { templateLibrary, validateManifest, type TemplateLibrary } from './validate';
 export * from './argo/yamlText';

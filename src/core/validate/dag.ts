@@ -13,14 +13,13 @@
  * pass Argo's validator but fail when they run: a warning.
  */
 import { parseDepends, isParseError } from '../argo/depends';
-import { whenProblem } from '../argo/expressions';
 import { pathBetween, topologicalRank, type GraphIndex } from '../graph/graphIndex';
 import { isObject, type JsonObject } from '../model/types';
 import { clip } from '../util/describe';
 import { checkArguments } from './arguments';
 import type { Ctx, Resolved, TemplateEntry } from './context';
 import { checkSupplied, resolveHolder } from './holders';
-import { aggregates, checkHooks, hasExitHook, loopScope } from './loops';
+import { aggregates, checkHooks, checkWhen, hasExitHook, loopScope } from './loops';
 import { checkNames } from './names';
 import { findCycle } from './pod';
 import { anyString, present, readMaps } from './read';
@@ -256,7 +255,7 @@ function dependencies(ctx: Ctx, task: JsonObject, at: At): Map<string, 'task' | 
 /**
  * ValidateTaskResults refuses an unknown result (`a.Succeded`); Argo's
  * validator does not parse the rest of the expression, which fails when the
- * DAG runs: a syntax error is a warning. So is a `when` that cannot parse.
+ * DAG runs: a syntax error is a warning, as is a `when` that cannot parse.
  */
 function checkDependsText(ctx: Ctx, n: Node): void {
   const depends = n.task.depends;
@@ -281,17 +280,7 @@ function checkDependsText(ctx: Ctx, n: Node): void {
         under(n.at, 'depends'),
       );
   }
-  const when = n.task.when;
-  if (typeof when === 'string') {
-    const problem = whenProblem(when);
-    // An unclosed '{{' Argo refuses: the variable check reports it.
-    if (problem && !problem.includes("'{{'"))
-      ctx.sink.warning(
-        'invalid-when',
-        `${n.prefix} when '${clip(when)}' does not parse: ${problem}; Argo evaluates it only when the task is due`,
-        under(n.at, 'when'),
-      );
-  }
+  checkWhen(ctx, n.task, n.at, n.prefix);
 }
 
 const loops = (task: JsonObject): boolean => aggregates(task) || present(task.withSequence);

@@ -5,6 +5,7 @@
  * `{{item}}` or, for mappings, `{{item.<key>}}` (`withParam`: any key, known
  * only at run time). validateHooks: every hook but `exit` needs an expression.
  */
+import { whenProblem } from '../argo/expressions';
 import { isObject, type JsonObject } from '../model/types';
 import { clip } from '../util/describe';
 import type { Ctx } from './context';
@@ -129,4 +130,21 @@ export function checkHooks(
 /** Whether the holder has an exit hook (HasExitHook). */
 export function hasExitHook(holder: JsonObject): boolean {
   return (isObject(holder.hooks) && present(holder.hooks.exit)) || present(holder.onExit);
+}
+
+/**
+ * A `when` that cannot parse. Argo evaluates it only when the step or task is
+ * due (govaluate), so its validator accepts it: a warning. An unclosed `{{`,
+ * which Argo refuses, the variable check reports.
+ */
+export function checkWhen(ctx: Ctx, holder: JsonObject, at: At, prefix: string): void {
+  const when = holder.when;
+  if (typeof when !== 'string') return;
+  const problem = whenProblem(when);
+  if (problem && !problem.includes("'{{'"))
+    ctx.sink.warning(
+      'invalid-when',
+      `${prefix} when '${clip(when)}' does not parse: ${problem}; Argo evaluates it only when the step or task is due`,
+      under(at, 'when'),
+    );
 }

@@ -12,7 +12,7 @@ import { clip } from '../util/describe';
 import { checkArguments } from './arguments';
 import type { Ctx, Resolved, TemplateEntry } from './context';
 import { checkSupplied, resolveHolder } from './holders';
-import { aggregates, checkHooks, hasExitHook, loopScope } from './loops';
+import { aggregates, checkHooks, checkWhen, hasExitHook, loopScope } from './loops';
 import { fieldNameErrors } from './names';
 import { under, type At } from './sink';
 import { checkVariables, type ItemScope, type NodeInfo, type VarScope } from './variables';
@@ -97,6 +97,7 @@ export function checkSteps(
     const items = own ?? (leaked && { ...leaked, own: false });
     checkArguments(ctx, s.step, s.at, `${s.prefix}.arguments.`, false);
     checkHooks(ctx, s.step, s.at, s.prefix, true);
+    checkWhen(ctx, s.step, s.at, s.prefix);
     let local = base.local;
     if (isObject(s.step.inline)) addInlineInputs((local = new Set(local)), s.step.inline);
     const scope: VarScope = {

@@ -134,6 +134,46 @@ ${ECHO}`,
     ],
   ],
   [
+    "not checked by Argo's validator: govaluate reads `when` when the step is due",
+    "a step's when that does not parse",
+    steps(`    - - name: a
+        template: echo
+        when: "{{workflow.name}} == (x" # <-`),
+    [{ code: 'invalid-when', severity: 'warning', message: "unclosed '('" }],
+  ],
+  [
+    'templateresolution (an inline template wins over template)',
+    'a step with template and inline',
+    steps(`    - - name: a
+        template: echo
+        inline: {container: {image: alpine}} # <-`),
+    [
+      {
+        code: 'multiple-templates',
+        severity: 'warning',
+        message: "Argo runs the inline template and ignores template 'echo'",
+      },
+    ],
+  ],
+  [
+    "not checked by Argo's validator: the hook fails when it runs",
+    'a workflow hook naming a template that does not exist',
+    workflow(
+      `  - {name: main, container: {image: alpine}}`,
+      `  hooks:
+    exit:
+      template: cleanup # <-
+`,
+    ),
+    [
+      {
+        code: 'unknown-template',
+        severity: 'warning',
+        message: "hooks.exit: template name 'cleanup' undefined",
+      },
+    ],
+  ],
+  [
     'validate.go WorkflowTemplateRefFields (TestValidateFieldsWithWFTRef)',
     'templates together with a workflowTemplateRef',
     bare(`  workflowTemplateRef: {name: lib}
