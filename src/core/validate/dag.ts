@@ -12,33 +12,20 @@
  * among the ancestors; other references to a task that is not an ancestor
  * pass Argo's validator but fail when they run: a warning.
  */
-import { parseDepends, isParseError } from '../argo/depends';
 import { pathBetween, topologicalRank, type GraphIndex } from '../graph/graphIndex';
 import { isObject, type JsonObject } from '../model/types';
 import { clip } from '../util/describe';
 import { checkArguments } from './arguments';
 import type { Ctx, Resolved, TemplateEntry } from './context';
 import { checkSupplied, resolveHolder } from './holders';
-import { aggregates, checkHooks, checkWhen, hasExitHook, loopScope } from './loops';
+import { aggregates, checkHooks, hasExitHook, loopScope } from './loops';
+import { checkDependsText, dependencies } from './depends';
 import { checkNames } from './names';
-import { findCycle } from './pod';
+import { findCycle } from './cycles';
 import { anyString, present, readMaps } from './read';
 import { under, type At, type Path } from './sink';
 import { addInlineInputs, type ValidateInline } from './steps';
 import { checkVariables, type NodeInfo, type NodeScope, type VarScope } from './variables';
-
-/** ParseDepends' task reference pattern: `task.Result` or a bare `task`. */
-const TASK_REF = /([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)|([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
-const RESULTS = [
-  'Succeeded',
-  'Failed',
-  'Errored',
-  'Skipped',
-  'Omitted',
-  'Daemoned',
-  'AnySucceeded',
-  'AllFailed',
-];
 
 interface Node {
   task: JsonObject;
@@ -219,68 +206,6 @@ export function checkDag(
     }
   });
   return { ...base, nodes: anyTask };
-}
-
-/** The dependencies ParseDepends finds in `depends`, or else the `dependencies` list. */
-function dependencies(ctx: Ctx, task: JsonObject, at: At): Map<string, 'task' | 'items'> {
-  const deps = new Map<string, 'task' | 'items'>();
-  const depends = task.depends;
-  if (present(depends) && typeof depends !== 'string')
-    ctx.sink.error(
-      'invalid-field',
-      `depends must be a string expression, such as 'a && b'`,
-      under(at, 'depends'),
-    );
-  if (typeof depends === 'string' && depends !== '') {
-    for (const m of depends.matchAll(TASK_REF)) {
-      if (m[1]) {
-        const [name, result] = m[1].split('.') as [string, string];
-        if (result === 'AnySucceeded' || result === 'AllFailed') deps.set(name, 'items');
-        else if (!deps.has(name)) deps.set(name, 'task');
-      } else if (m[2]) deps.set(m[2], 'task');
-    }
-    return deps;
-  }
-  const list = task.dependencies;
-  if (present(list) && !(Array.isArray(list) && list.every((d) => typeof d === 'string')))
-    ctx.sink.error(
-      'invalid-field',
-      'dependencies must be a list of task names',
-      under(at, 'dependencies'),
-    );
-  if (Array.isArray(list)) for (const d of list) if (typeof d === 'string') deps.set(d, 'task');
-  return deps;
-}
-
-/**
- * ValidateTaskResults refuses an unknown result (`a.Succeded`); Argo's
- * validator does not parse the rest of the expression, which fails when the
- * DAG runs: a syntax error is a warning, as is a `when` that cannot parse.
- */
-function checkDependsText(ctx: Ctx, n: Node): void {
-  const depends = n.task.depends;
-  if (typeof depends === 'string' && depends !== '') {
-    let refused = false;
-    for (const m of depends.matchAll(TASK_REF)) {
-      if (!m[1]) continue;
-      const [name, result] = m[1].split('.') as [string, string];
-      if (RESULTS.includes(result)) continue;
-      refused = true;
-      ctx.sink.error(
-        'invalid-depends',
-        `${n.prefix} task result '${clip(result)}' for task '${clip(name)}' is invalid: use one of ${RESULTS.join(', ')}`,
-        under(n.at, 'depends'),
-      );
-    }
-    const parsed = parseDepends(depends);
-    if (!refused && isParseError(parsed))
-      ctx.sink.warning(
-        'invalid-depends',
-        `${n.prefix} depends '${clip(depends)}' does not parse: ${parsed.message} (at character ${parsed.offset + 1}); Argo's validator lets this through, and the DAG fails when it runs`,
-        under(n.at, 'depends'),
-      );
-  }
-  checkWhen(ctx, n.task, n.at, n.prefix);
 }
 
 const loops = (task: JsonObject): boolean => aggregates(task) || present(task.withSequence);
