@@ -12,6 +12,7 @@ import type { SourceIndex } from './core/yaml/sourceIndex';
 import { dependencyView, findCycle } from './core/graph/topology';
 import type { Pipeline } from './core/model/types';
 import { clip } from './core/util/describe';
+import { scopeTasks } from './core/model/scope';
 
 export interface CliIO {
   out(line: string): void;
@@ -68,9 +69,9 @@ function deps(documents: OpenedDocument[], io: CliIO): number {
     const p = doc.pipeline;
     if (!p) continue;
     if (documents.length > 1) io.out(`# ${p.kind} ${documentName(p, doc.index)}`);
-    const view = dependencyView(p.tasks);
+    const view = dependencyView(scopeTasks(p));
     if (!view) {
-      const cycle = findCycle(p.tasks) ?? [];
+      const cycle = findCycle(scopeTasks(p)) ?? [];
       io.err(`dependency cycle detected: ${cycle.map((n) => clip(n)).join(' -> ')}`);
       failed = true;
       continue;

@@ -23,6 +23,7 @@ import {
 import { A_THEN_B, CONFIG_MAP, dagWorkflow, ECHO_TEMPLATE_FLOW } from './support/fixtures';
 import { ARGO_DIR, hasShared, SKIP_REASON } from './support/sharedData';
 import { TIMEOUT } from './support/timeouts';
+import { scopeLayout } from '../src/core/model/scope';
 
 const DIAMOND = join(ARGO_DIR, 'examples', 'dag-diamond.yaml');
 const skipNote = hasShared ? '' : ` (skipped: ${SKIP_REASON})`;
@@ -411,7 +412,7 @@ describe('runCommand', () => {
     expect(text.split(/^---$/m)).toHaveLength(2);
     expect(text).not.toContain('ConfigMap');
     const reopened = openDocuments(text).documents.map((d) => d.pipeline!);
-    expect(reopened.map((p) => p.layout)).toEqual([
+    expect(reopened.map((p) => scopeLayout(p))).toEqual([
       { a: { x: 10, y: 20 }, b: { x: 30, y: 40 } },
       {},
     ]);

@@ -11,7 +11,7 @@ import { templateUseCount } from '../core/model/resourceFields';
 import type { Pipeline } from '../core/model/types';
 
 function structure(p: Pipeline): unknown[] {
-  return [p.apiVersion, p.kind, p.metadata, p.spec, p.dag, p.tasks, p.extra];
+  return [p.apiVersion, p.kind, p.metadata, p.spec, p.scope, p.extra];
 }
 
 /** Memoises `fn` on the identity of the pipeline's structural parts. */

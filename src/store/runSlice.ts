@@ -22,6 +22,7 @@ import type { Diagnostic } from '../core/diagnostics';
 import type { JsonObject, Pipeline, Task, WorkflowKind } from '../core/model/types';
 import { TOKEN_KEY, writeSettings, type ConnectionSettings } from './connectionSettings';
 import type { EditorState } from './editorStore';
+import { scopeTasks } from '../core/model/scope';
 
 export interface RunDeps {
   fetch: FetchLike;
@@ -146,7 +147,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
       watching?.abort();
       const controller = new AbortController();
       watching = controller;
-      const submitted = new Map(p.tasks.map((t) => [t.name, t]));
+      const submitted = new Map(scopeTasks(p).map((t) => [t.name, t]));
       const blank: RunState = { name, phase: 'Pending', tasks: new Map() };
       set({ run: { state: initial ? runState(initial) : blank, watch: 'streaming', submitted } });
       const update = (patch: Partial<ActiveRun>) => {

@@ -31,6 +31,7 @@ import { useDocumentActions } from './useDocumentActions';
 import { useShortcuts } from './useShortcuts';
 import { useTheme } from './useTheme';
 import { YamlPanel } from './yaml/YamlPanel';
+import { scopeLayout, scopeTasks } from '../core/model/scope';
 
 export function App({ store: given }: { store?: EditorStore }) {
   const store = useMemo(
@@ -75,8 +76,8 @@ function Editor() {
   const fit = useCallback(() => {
     const p = store.getState().pipeline;
     const bounds = layoutBounds(
-      p.layout,
-      p.tasks.map((t) => t.name),
+      scopeLayout(p),
+      scopeTasks(p).map((t) => t.name),
       { width: NODE_WIDTH, baseHeight: NODE_HEIGHT, heights: nodeHeights(p, NODE_HEIGHT) },
     );
     if (bounds) void flow.fitBounds(bounds, { padding: 0.1 });

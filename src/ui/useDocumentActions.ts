@@ -13,6 +13,7 @@ import {
   placeOpened,
   type LayoutDeps,
 } from './layout/layoutJob';
+import { scopeTasks } from '../core/model/scope';
 
 export interface DocumentChoice {
   fileName: string;
@@ -101,7 +102,7 @@ export function useDocumentActions(
   const newDocument = useCallback(() => {
     const { pipeline } = store.getState();
     if (
-      pipeline.tasks.length > 0 &&
+      scopeTasks(pipeline).length > 0 &&
       !window.confirm('Start a new workflow? The current one can still be restored with Undo.')
     )
       return;

@@ -2,6 +2,7 @@
 // a field or in the YAML editor.
 import { useEffect } from 'react';
 import type { EditorStore } from '../store/editorStore';
+import { scopeTasks } from '../core/model/scope';
 
 export const SHORTCUTS: [string, string][] = [
   ['Ctrl+Z', 'Undo'],
@@ -39,7 +40,7 @@ export function useShortcuts(store: EditorStore, handlers: Handlers): void {
       };
       if (mod && key === 'z' && !e.shiftKey) act(s.undo);
       else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) act(s.redo);
-      else if (mod && key === 'a') act(() => s.select(s.pipeline.tasks.map((t) => t.name)));
+      else if (mod && key === 'a') act(() => s.select(scopeTasks(s.pipeline).map((t) => t.name)));
       else if (mod && key === 'c') act(() => s.copy(s.selection));
       else if (mod && key === 'v') act(() => s.paste());
       else if (mod && key === 'd') act(() => s.duplicate(s.selection));

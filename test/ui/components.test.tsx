@@ -15,6 +15,7 @@ import { Palette } from '../../src/ui/palette/Palette';
 import { ProblemsList } from '../../src/ui/problems/ProblemsList';
 import { YamlPanel } from '../../src/ui/yaml/YamlPanel';
 import { TIMEOUT, WAIT_MS } from '../support/timeouts';
+import { scopeTasks } from '../../src/core/model/scope';
 
 // React rendered in jsdom against the real store, typed into key by key: up to
 // 1.3 s a test quiet, ten times that at load 20 (test/support/timeouts.ts).
@@ -175,14 +176,14 @@ describe('TaskInspector', () => {
     await user.clear(name);
     await user.type(name, 'hello{Enter}');
     const { pipeline, selection } = store.getState();
-    expect(pipeline.tasks.map((t) => t.name)).toEqual(['hello', 'other']);
+    expect(scopeTasks(pipeline).map((t) => t.name)).toEqual(['hello', 'other']);
     expect(selection).toEqual(['hello']);
     expect(screen.getByTestId('task-inspector')).toBeInTheDocument();
     expect(screen.getByLabelText('Name')).toHaveValue('hello');
 
     // Undo renames back, and the field follows the document.
     act(() => store.getState().undo());
-    expect(store.getState().pipeline.tasks[0]!.name).toBe('greet');
+    expect(scopeTasks(store.getState().pipeline)[0]!.name).toBe('greet');
   });
 
   it('commits an image edit to the template', async () => {

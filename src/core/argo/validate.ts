@@ -17,8 +17,12 @@ import { templateStringProblem, whenProblem } from './expressions';
 import { validateReferences } from './validateReferences';
 import { validateMetadata, validateObjectName } from './validateMetadata';
 import { namedArguments, taskFieldProblems } from './validateTaskFields';
+import { defaultScope, scopeTasks } from '../model/scope';
 
-export function validate(p: Pipeline): Diagnostic[] {
+export function validate(shown: Pipeline): Diagnostic[] {
+  // The same problems whichever template the canvas shows: tasks are checked
+  // in the template the document opens on.
+  const p = { ...shown, scope: defaultScope(shown) };
   // The importer has reported the missing spec; checks of its parts would only repeat it.
   if (isUnfilledStandIn(p.spec)) return validateObjectName(p);
   return [
@@ -106,10 +110,10 @@ function validateTasks(p: Pipeline): Diagnostic[] {
   const out: Diagnostic[] = [];
   const templateNames = new Set(templates(p).map((t) => t.name));
   const seen = new Set<string>();
-  const dag = clip(p.dag ?? '');
+  const dag = clip(p.scope ?? '');
   let usesDepends: string | undefined;
   let usesDependencies: string | undefined;
-  p.tasks.forEach((task, i) => {
+  scopeTasks(p).forEach((task, i) => {
     const at = (field?: string): Diagnostic['path'] =>
       field ? taskPath(p, i, field) : taskPath(p, i);
     const where = (field?: string) => ({ task: task.name, path: at(field) });
@@ -195,7 +199,7 @@ function validateTasks(p: Pipeline): Diagnostic[] {
           task: usesDepends,
           path: taskPath(
             p,
-            p.tasks.findIndex((t) => t.name === usesDepends),
+            scopeTasks(p).findIndex((t) => t.name === usesDepends),
             'depends',
           ),
         },
@@ -206,8 +210,8 @@ function validateTasks(p: Pipeline): Diagnostic[] {
 
 function validateGraph(p: Pipeline): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const { pos } = graphIndex(p.tasks);
-  p.tasks.forEach((task, i) => {
+  const { pos } = graphIndex(scopeTasks(p));
+  scopeTasks(p).forEach((task, i) => {
     const names = new Set<string>();
     if (Array.isArray(task.dependencies))
       for (const d of task.dependencies as unknown[]) if (typeof d === 'string') names.add(d);
@@ -221,16 +225,16 @@ function validateGraph(p: Pipeline): Diagnostic[] {
         out.push(
           error(
             'unknown-dependency',
-            `templates.${clip(p.dag ?? '')}.tasks.${clip(task.name)} dependency '${clip(dep)}' not defined`,
+            `templates.${clip(p.scope ?? '')}.tasks.${clip(task.name)} dependency '${clip(dep)}' not defined`,
             { task: task.name, path: taskPath(p, i, field) },
           ),
         );
       }
     }
   });
-  const cycle = findCycle(p.tasks);
+  const cycle = findCycle(scopeTasks(p));
   if (cycle) {
-    const i = p.tasks.findIndex((t) => t.name === cycle[0]);
+    const i = scopeTasks(p).findIndex((t) => t.name === cycle[0]);
     out.push(
       error('cycle', `dependency cycle detected: ${cycle.map((n) => clip(n)).join(' -> ')}`, {
         task: cycle[0],

@@ -12,6 +12,7 @@ import { findTemplate } from '../model/spec';
 import { isObject, type Pipeline, type Task, type Template } from '../model/types';
 import { clip } from '../util/describe';
 import { namedArguments } from './validateTaskFields';
+import { scopeTasks } from '../model/scope';
 
 const OUTPUT_REF =
   /\{\{=?\s*tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)\.outputs\.(parameters|artifacts)\.([-a-zA-Z0-9_]+)/g;
@@ -19,8 +20,8 @@ const RESULT_REF = /\{\{=?\s*tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)\.outputs\.result\
 
 export function validateReferences(p: Pipeline): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const index = graphIndex(p.tasks);
-  p.tasks.forEach((task, i) => {
+  const index = graphIndex(scopeTasks(p));
+  scopeTasks(p).forEach((task, i) => {
     const where = { task: task.name, path: taskPath(p, i) };
     for (const ref of outputReferences(task)) {
       const j = index.pos.get(ref.task);
@@ -45,7 +46,7 @@ export function validateReferences(p: Pipeline): Diagnostic[] {
         );
         continue;
       }
-      const producer = findTemplate(p, p.tasks[j]!.template);
+      const producer = findTemplate(p, scopeTasks(p)[j]!.template);
       const missing = producer && missingOutput(producer, ref);
       if (missing)
         out.push(error('unknown-output', `failed to resolve ${clip(text)}: ${missing}`, where));

@@ -30,7 +30,7 @@ const fits = (v: unknown, expect: Expect): boolean =>
 /** Fields of task `i` whose value has the wrong type; each names the field and points at it. */
 export function taskFieldProblems(p: Pipeline, task: Task, i: number): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const prefix = `templates.${clip(p.dag ?? '')}.tasks.${clip(task.name)}`;
+  const prefix = `templates.${clip(p.scope ?? '')}.tasks.${clip(task.name)}`;
   const report = (path: (string | number)[], message: string): void => {
     out.push(
       error('invalid-field', `${prefix}.${message}`, {

@@ -30,6 +30,7 @@ import {
 import { DETAIL_ZOOM, TaskNode } from './TaskNode';
 import { CanvasViewContext, NO_TASKS, type CanvasView } from './canvasView';
 import { useProgressiveReveal } from './useProgressiveReveal';
+import { scopeTasks } from '../../core/model/scope';
 
 const nodeTypes = { task: TaskNode };
 // Low enough to fit thousands of tasks in view (a 5,000-task DAG placed by
@@ -265,7 +266,7 @@ export function Canvas({
           <Controls />
         </ReactFlow>
       </CanvasViewContext.Provider>
-      {pipeline.tasks.length === 0 && (
+      {scopeTasks(pipeline).length === 0 && (
         <div className="canvas-empty">Drag a step from the palette, or open an Argo YAML file.</div>
       )}
     </div>

@@ -19,6 +19,7 @@ import {
 } from '../../core/model/dataFlow';
 import { pointAt } from '../../core/model/layout';
 import type { Pipeline, Point, Task, Template } from '../../core/model/types';
+import { scopeLayout, scopeTasks } from '../../core/model/scope';
 
 export interface TaskNodeData extends Record<string, unknown> {
   name: string;
@@ -108,10 +109,10 @@ export function createFlowAdapter() {
     sizes: ReadonlyMap<string, Size>,
   ): TaskFlowNode[] {
     const next = new Map<string, NodeCacheEntry>();
-    let changed = p.tasks.length !== lastNodes.length;
-    const out = p.tasks.map((task, i) => {
+    let changed = scopeTasks(p).length !== lastNodes.length;
+    const out = scopeTasks(p).map((task, i) => {
       const template = findTemplate(p, task.template);
-      const position = pointAt(p.layout, task.name);
+      const position = pointAt(scopeLayout(p), task.name);
       const selected = selection.has(task.name);
       const taskProblems = problems.get(task.name);
       const measured = sizes.get(task.name);
@@ -166,8 +167,8 @@ export function createFlowAdapter() {
     const nextData = new Map<string, DependencyEdge>();
     let changed = false;
     const out: DependencyEdge[] = [];
-    const names = new Set(p.tasks.map((t) => t.name));
-    for (const task of p.tasks) {
+    const names = new Set(scopeTasks(p).map((t) => t.name));
+    for (const task of scopeTasks(p)) {
       let list = edgeCache.get(task);
       if (!list) {
         changed = true;

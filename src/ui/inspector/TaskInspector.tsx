@@ -12,6 +12,7 @@ import { ResourceSection } from './ResourceSection';
 import { TaskSections } from './task/TaskSections';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { checkRecordLines, linesToList, linesToRecord, listToLines, TextField } from './fields';
+import { scopeTasks } from '../../core/model/scope';
 
 export function TaskInspector({ name }: { name: string }) {
   const store = useEditorStore();
@@ -46,7 +47,7 @@ export function TaskInspector({ name }: { name: string }) {
         name="task-name"
         value={task.name}
         check={(v) =>
-          v !== task.name && store.getState().pipeline.tasks.some((t) => t.name === v)
+          v !== task.name && scopeTasks(store.getState().pipeline).some((t) => t.name === v)
             ? `a task named '${v}' already exists`
             : taskNameProblem(v)
         }

@@ -1,6 +1,7 @@
 // Asks which document of a multi-document file to open.
 import type { Pipeline } from '../../core/model/types';
 import type { DocumentChoice } from '../useDocumentActions';
+import { scopeTasks } from '../../core/model/scope';
 
 export function DocumentChooser({
   choice,
@@ -20,7 +21,7 @@ export function DocumentChooser({
             <li key={i}>
               <button type="button" onClick={() => onChoose(p)}>
                 {p.kind} {String(p.metadata.name ?? p.metadata.generateName ?? `#${i + 1}`)} (
-                {p.tasks.length} tasks)
+                {scopeTasks(p).length} tasks)
               </button>
             </li>
           ))}

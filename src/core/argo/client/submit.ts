@@ -10,6 +10,7 @@ import { error, type Diagnostic } from '../../diagnostics';
 import type { JsonObject, Pipeline, WorkflowKind } from '../../model/types';
 import type { ArgoClient } from './argoClient';
 import { ArgoApiError } from './errors';
+import { scopeTasks } from '../../model/scope';
 
 export type SubmitOutcome =
   | { status: 'created'; object: JsonObject; name: string }
@@ -26,7 +27,7 @@ export function submissionManifest(p: Pipeline, namespace: string): JsonObject {
 
 /** Diagnostics from a lint message: Argo names the task as `templates.T.tasks.X`. */
 export function lintDiagnostics(message: string, p: Pipeline): Diagnostic[] {
-  const names = new Set(p.tasks.map((t) => t.name));
+  const names = new Set(scopeTasks(p).map((t) => t.name));
   const match = /tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)/.exec(message);
   const task = match && names.has(match[1]!) ? match[1] : undefined;
   return [error('server-lint', `Argo Server: ${message}`, task ? { task } : {})];
