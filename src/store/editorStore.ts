@@ -7,6 +7,7 @@ import { createDocumentSlice, type DocumentSlice } from './documentSlice';
 import { createLayoutSlice, type LayoutSlice } from './layoutSlice';
 import { createPaletteSlice, type PaletteSlice } from './paletteSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
+import { createScopeSlice, type ScopeSlice } from './scopeSlice';
 import { createYamlSlice, type YamlSlice } from './yamlSlice';
 import { createRecoverySlice, type RecoverySlice } from './recoverySlice';
 import { createSaveSlice, type SaveSlice } from './saveSlice';
@@ -15,6 +16,7 @@ import { DEFAULT_SETTINGS } from './connectionSettings';
 
 export type EditorState = DocumentSlice &
   SelectionSlice &
+  ScopeSlice &
   PaletteSlice &
   YamlSlice &
   RunSlice &
@@ -34,6 +36,7 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
   return createStore<EditorState>()((...a) => ({
     ...createDocumentSlice(...a),
     ...createSelectionSlice(...a),
+    ...createScopeSlice(...a),
     ...createPaletteSlice(...a),
     ...createYamlSlice(...a),
     ...createRunSlice(runDeps)(...a),

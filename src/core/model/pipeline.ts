@@ -2,7 +2,15 @@
  * Creating pipelines and reading the tasks of the template on the canvas.
  */
 import { graphIndex } from '../graph/graphIndex';
-import { scopeTasks, scopeTemplate, templateIndex } from './scope';
+import {
+  scopeEntries,
+  scopeSteps,
+  scopeTasks,
+  scopeTemplate,
+  scopeType,
+  templateIndex,
+} from './scope';
+import { findStep } from './steps';
 import { findTemplate, workflowSpec } from './spec';
 import {
   ARGO_API_VERSION,
@@ -50,13 +58,18 @@ export function createPipeline(options: NewPipelineOptions = {}): Pipeline {
 
 /** The task named `name`; O(1) through the cached graph index. */
 export function findTask(p: Pipeline, name: string): Task | undefined {
+  if (scopeType(p) === 'steps') {
+    const groups = scopeSteps(p);
+    const at = findStep(groups, name);
+    return at && groups[at.group]![at.index];
+  }
   const tasks = scopeTasks(p);
   const at = graphIndex(tasks).pos.get(name);
   return at === undefined ? undefined : tasks[at];
 }
 
 export function taskNames(p: Pipeline): Set<string> {
-  return new Set(scopeTasks(p).map((t) => t.name));
+  return new Set(scopeEntries(p).map((t) => t.name));
 }
 
 /** The template a task runs, when it is defined in this manifest. */
