@@ -29,6 +29,7 @@ import { ShortcutHelp } from './toolbar/ShortcutHelp';
 import { Toolbar } from './toolbar/Toolbar';
 import { useDocumentActions } from './useDocumentActions';
 import { useShortcuts } from './useShortcuts';
+import { useScopeHistory } from './useScopeHistory';
 import { useTheme } from './useTheme';
 import { YamlPanel } from './yaml/YamlPanel';
 import { scopeLayout, scopeTasks } from '../core/model/scope';
@@ -91,6 +92,7 @@ function Editor() {
     [docs.download],
   );
   useShortcuts(store, handlers);
+  useScopeHistory(store);
 
   const addAtCentre = useCallback(
     (entry: PaletteEntry) => {

@@ -12,7 +12,7 @@ import { findTask } from './pipeline';
 import { ancestorIndices, graphIndex } from '../graph/graphIndex';
 import { findTemplate } from './spec';
 import { isObject, type JsonObject, type Pipeline, type Task, type Template } from './types';
-import { scopeTasks, withScopeTasks } from './scope';
+import { scopeEntries, scopeTasks, withScopeTasks } from './scope';
 
 export type PortKind = 'parameter' | 'artifact' | 'result';
 
@@ -311,7 +311,7 @@ const PORT_ROW_HEIGHT = 15;
  */
 export function nodeHeights(p: Pipeline, base: number): Map<string, number> {
   const heights = new Map<string, number>();
-  for (const task of scopeTasks(p)) {
+  for (const task of scopeEntries(p)) {
     const { inputs, outputs } = taskPorts(p, task);
     const rows = Math.max(inputs.length, outputs.length);
     if (rows > 0) heights.set(task.name, base + 6 + rows * PORT_ROW_HEIGHT);
