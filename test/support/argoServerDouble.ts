@@ -38,13 +38,17 @@
  * - Create answers `status: {phase: 'Pending'}`; Argo answers an empty status.
  *   `status.storedWorkflowTemplateSpec` (workflowTemplateRef) is set at once,
  *   not by a controller, and a missing referenced template fails create with 404.
- * - Simulation: every DAG task is one pod whatever its template kind; `when`,
+ * - Simulation: every DAG task is one pod whatever its template kind;
  *   failFast, retryStrategy, exit handlers, outputs, steps and loops are not
  *   modelled; a non-DAG entrypoint runs as a single pod. A task starts when all
- *   tasks it names finished; if its `depends` (or `dependencies`, read as `a && b`)
- *   is then false it is Omitted, so a failure cascades to Omitted downstream
- *   tasks, and the DAG fails if any task failed. `failTasks` also fails a
- *   single-pod workflow whose entrypoint template has that name.
+ *   tasks it names finished; its `depends` / `dependencies` are evaluated with
+ *   the core's evaluator (src/core/simulate/dependsLogic.ts, Argo's semantics:
+ *   a bare name is Succeeded || Skipped || Daemoned, continueOn widens it) and a
+ *   false one makes it Omitted; its `when`, with workflow parameters
+ *   substituted, is evaluated as govaluate does (false: Skipped, invalid:
+ *   Error; task outputs are not substituted). The DAG fails if any task Failed
+ *   or Errored (Argo's assessDAGPhase is in the core's simulator, not here).
+ *   `failTasks` also fails a single-pod workflow whose entrypoint template has that name.
  * - Every namespaced route, lint included, checks the namespace (Argo's lint
  *   needs no RBAC). The body is decoded before the auth check, as the gateway does.
  * - Bodies over 3 MiB get 400 code 3 "Request entity too large: limit is 3145728"
@@ -86,16 +90,17 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
+import { importManifest, topologicalOrder, validate, type Task } from '../../src/core';
+import { argoNodeId, argoPodName } from '../../src/core/argo/nodeIds';
+
+export { argoNodeId, argoPodName };
 import {
-  dependsTasks,
-  importManifest,
-  isParseError,
-  parseDepends,
-  topologicalOrder,
-  validate,
-  type DependsExpr,
-  type Task,
-} from '../../src/core';
+  dependsLogic,
+  evaluateDepends,
+  taskResults,
+  whenResult,
+  type DependsLogic,
+} from '../../src/core/simulate';
 import { validateManifest } from './argoSchema';
 import { ARGO_DIR } from './sharedData';
 
@@ -245,25 +250,6 @@ const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** 32-bit FNV-1a, as Argo hashes node names into node ids and pod names. */
-function fnv32a(s: string): number {
-  let h = 0x811c9dc5;
-  for (const b of Buffer.from(s, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h;
-}
-/** `<wf>-<fnv32a(nodeName)>`; the root node's id is the workflow name. */
-export function argoNodeId(wfName: string, nodeName: string): string {
-  return nodeName === wfName ? wfName : `${wfName}-${fnv32a(nodeName)}`;
-}
-/**
- * The v2 pod name Argo 3.4+ gives a pod node: `<wf>-<template>-<fnv32a(nodeName)>`, the
- * prefix cut to 242 characters (workflow/util/pod_name.go); the workflow name for the root.
- */
-export function argoPodName(wfName: string, templateName: string, nodeName: string): string {
-  if (nodeName === wfName) return wfName;
-  return `${`${wfName}-${templateName}`.slice(0, 242)}-${fnv32a(nodeName)}`;
-}
-
 function randomSuffix(): string {
   const abc = 'abcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from({ length: 5 }, () => abc[Math.floor(Math.random() * abc.length)]).join('');
@@ -324,7 +310,9 @@ type SimTask = {
   name: string;
   templateName: string;
   deps: string[];
-  expr?: DependsExpr;
+  logic: DependsLogic;
+  /** `when` with the workflow's parameters substituted. */
+  when?: string;
   nodeName: string;
   nodeId: string;
   podName: string;
@@ -402,6 +390,7 @@ function simTask(
     name: display,
     templateName: tmplName,
     deps: [],
+    logic: { kind: 'none' },
     nodeName,
     nodeId: argoNodeId(wfName, nodeName),
     podName: argoPodName(wfName, tmplName, nodeName),
@@ -453,16 +442,9 @@ function planRun(wf: Workflow, spec: Json, lookup: Lookup): Pick<Run, 'dag' | 'r
       isObj(t.arguments) && Array.isArray(t.arguments.parameters) ? t.arguments.parameters : []
     ) as Json[];
     const sim = simTask(wfName, `${wfName}.${name}`, name, tmplName, tmpl, args, vars);
-    const deps = new Set<string>((Array.isArray(t.dependencies) ? t.dependencies : []).map(String));
-    if (typeof t.depends === 'string' && t.depends.trim() !== '') {
-      const parsed = parseDepends(t.depends);
-      if (isParseError(parsed))
-        t.depends.match(/[a-zA-Z0-9][-a-zA-Z0-9]*/g)?.forEach((d) => deps.add(d));
-      else {
-        sim.expr = parsed;
-        dependsTasks(parsed).forEach((d) => deps.add(d));
-      }
-    }
+    sim.logic = dependsLogic(t, (n) => byTask.get(n));
+    if (typeof t.when === 'string') sim.when = substitute(t.when, vars);
+    const deps = new Set(sim.logic.kind === 'none' ? [] : sim.logic.tasks);
     sim.deps = [...deps].filter((d) => byTask.has(d));
     return sim;
   });
@@ -470,32 +452,6 @@ function planRun(wf: Workflow, spec: Json, lookup: Lookup): Pick<Run, 'dag' | 'r
     dag: { name: String(entryTmpl!.name), tasks: sims },
     root: simTask(wfName, wfName, wfName, entry, entryTmpl, [], vars),
   };
-}
-
-/** Argo's `depends` semantics: a bare `task` means Succeeded, Skipped or Daemoned. */
-function evalDepends(e: DependsExpr, phase: (task: string) => string | undefined): boolean {
-  switch (e.kind) {
-    case 'not':
-      return !evalDepends(e.expr, phase);
-    case 'and':
-      return e.items.every((x) => evalDepends(x, phase));
-    case 'or':
-      return e.items.some((x) => evalDepends(x, phase));
-    case 'ref': {
-      const p = phase(e.task);
-      const want: Record<string, string[]> = {
-        Succeeded: ['Succeeded'],
-        AnySucceeded: ['Succeeded'],
-        Failed: ['Failed'],
-        AllFailed: ['Failed'],
-        Errored: ['Error'],
-        Skipped: ['Skipped'],
-        Omitted: ['Omitted'],
-        Daemoned: [],
-      };
-      return (want[e.result ?? ''] ?? ['Succeeded', 'Skipped']).includes(p ?? '');
-    }
-  }
 }
 
 // ---------------------------------------------------------------- streams
@@ -1336,7 +1292,7 @@ class Double {
       this.schedule(run, t);
       const taskNodes = run.dag.tasks.map((s) => nodes[s.nodeId]);
       if (taskNodes.every((n) => n && DONE.has(n.phase))) {
-        const failed = taskNodes.find((n) => n!.phase === 'Failed');
+        const failed = taskNodes.find((n) => n!.phase === 'Failed' || n!.phase === 'Error');
         const root = nodes[run.root.nodeId]!;
         const downstream = new Set(run.dag.tasks.flatMap((s) => s.deps));
         root.outboundNodes = run.dag.tasks
@@ -1358,18 +1314,25 @@ class Double {
     for (const sim of run.dag!.tasks) {
       if (nodes[sim.nodeId]) continue;
       if (!sim.deps.every((d) => DONE.has(phase(d) ?? ''))) continue;
-      const ok = sim.expr
-        ? evalDepends(sim.expr, phase)
-        : sim.deps.every((d) => ['Succeeded', 'Skipped'].includes(phase(d)!));
-      const extra: Partial<NodeStatus> = ok
-        ? { boundaryID: run.root.nodeId }
-        : {
-            type: 'Skipped',
-            phase: 'Omitted',
-            boundaryID: run.root.nodeId,
-            message: 'omitted: depends condition not met',
-            finishedAt: t,
-          };
+      const ok =
+        sim.logic.kind === 'none' ||
+        (sim.logic.kind === 'logic' &&
+          evaluateDepends(sim.logic.expr, (d) => taskResults(phase(d) ?? '')));
+      const when = ok && sim.when !== undefined ? whenResult(sim.when) : { value: true };
+      const skip = (phase: string, message: string): Partial<NodeStatus> => ({
+        type: 'Skipped',
+        phase,
+        boundaryID: run.root.nodeId,
+        message,
+        finishedAt: t,
+      });
+      const extra: Partial<NodeStatus> = !ok
+        ? skip('Omitted', 'omitted: depends condition not met')
+        : 'error' in when
+          ? skip('Error', when.error)
+          : !when.value
+            ? skip('Skipped', `when '${sim.when}' evaluated false`)
+            : { boundaryID: run.root.nodeId };
       const n = this.node(run, sim, t, extra);
       const parents = sim.deps.length
         ? sim.deps.map((d) => byName.get(d)!.nodeId)
