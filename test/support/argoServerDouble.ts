@@ -28,6 +28,21 @@
  *   resources allow no unconditional update): missing -> 400, stale -> 409.
  * - Lists answer `items: null` when empty. Node ids are `<wf>-<fnv32a(node name)>`,
  *   pod names `<wf>-<template>-<same hash>` (POD_NAMES=v2; see argoNodeId/argoPodName).
+ * - Lists (workflows, templates, cluster templates, cron workflows) take
+ *   `listOptions.labelSelector` (Kubernetes syntax), `listOptions.fieldSelector`
+ *   `metadata.name=<x>` with `nameFilter` Exact|Prefix|Contains, `namePattern`
+ *   (templates), `listOptions.limit`/`listOptions.continue` with an opaque
+ *   `metadata.continue`, and `fields` (see doubleLists.ts). A malformed selector
+ *   or a continue the server did not issue is 400 code 3.
+ * - `/api/v1/archived-workflows` (list, get and delete by uid) as
+ *   server/workflowarchive/archived_workflow_server.go: `namespace` query
+ *   parameter with its permission check (403 "Permission denied, you are not
+ *   allowed to list workflows in namespace ..."), `namePrefix`, label
+ *   selectors, an integer-offset `continue`, newest started first. With
+ *   `archive: true` a run is archived when it finishes; without, the lists are
+ *   empty (Argo's NullWorkflowArchive when persistence is off).
+ * - `clusterScope: false`: every cluster-workflow-templates route is 403 code 7
+ *   with Kubernetes' "... at the cluster scope" wording.
  * - Watching `metadata.name=<x>` for a missing workflow is a 404 (Argo's
  *   WatchWorkflows gets the workflow first); otherwise the stream starts with an
  *   ADDED event per matching workflow, then one MODIFIED per controller step.
@@ -62,8 +77,12 @@
  *   `{{workflow.parameters.x}}` substituted, an exit line (an error line on failure).
  * - Memoized resubmit reruns everything; retry ignores nodeFieldSelector and
  *   restartSuccessful; stop ignores nodeFieldSelector and message.
- * - `fields`, label selectors, `resourceVersion` of watches and CronWorkflow
- *   schedules (never triggered) are ignored. Timestamps have second precision.
+ * - `resourceVersion` of watches and CronWorkflow schedules (never triggered)
+ *   are ignored. Timestamps have second precision. Workflow lists are sorted
+ *   newest first across pages (Argo 3.5+ sorts its list; Kubernetes pages by
+ *   name); the live list does not include archived runs, and the archive keeps
+ *   a copy of a run even while it is live (the client dedupes by uid). Label
+ *   values are not checked against the Kubernetes rules on create.
  * - Extra control routes for out-of-process use (no auth, not under /api/):
  *   POST /__double/fault (a Fault as JSON, `path` a regex source, or null),
  *   POST /__double/fail-tasks (string[]), GET /__double/requests,
@@ -102,6 +121,14 @@ import {
   type DependsLogic,
 } from '../../src/core/simulate';
 import { validateManifest } from './argoSchema';
+import {
+  cleanFields,
+  labelSelector,
+  ListError,
+  nameMatcher,
+  offsetPage,
+  page,
+} from './doubleLists';
 import { ARGO_DIR } from './sharedData';
 
 export interface ArgoServerDoubleOptions {
@@ -115,6 +142,14 @@ export interface ArgoServerDoubleOptions {
   failTasks?: string[];
   /** Reported by /api/v1/version; default 'v4.1.2'. */
   version?: string;
+  /**
+   * The server has a workflow archive (persistence.archive): finished runs are
+   * kept there by uid. Without one the archive routes answer empty lists, as
+   * Argo's NullWorkflowArchive does. Default false.
+   */
+  archive?: boolean;
+  /** The token may use cluster-scoped resources (ClusterWorkflowTemplates); default true. */
+  clusterScope?: boolean;
 }
 
 export type Fault =
@@ -164,6 +199,8 @@ export interface ArgoServerDouble {
   cronWorkflows: Map<string, ArgoObject>;
   /** name -> ClusterWorkflowTemplate. */
   clusterWorkflowTemplates: Map<string, ArgoObject>;
+  /** uid -> archived Workflow (filled as runs finish when `archive` is on; tests may add their own). */
+  archivedWorkflows: Map<string, ArgoObject>;
   /** False when ../shared is absent and bodies are not checked against the schema. */
   schemaValidation: boolean;
   /** Injects a fault for the following /api/ requests (or streams); undefined clears it. */
@@ -533,6 +570,7 @@ class Double {
   readonly workflowTemplates = new Map<string, Obj>();
   readonly cronWorkflows = new Map<string, Obj>();
   readonly clusterWorkflowTemplates = new Map<string, Obj>();
+  readonly archivedWorkflows = new Map<string, Workflow>();
   private readonly runs = new Map<string, Run>();
   private readonly watchers = new Set<Watcher>();
   private readonly followers = new Set<Follower>();
@@ -541,6 +579,8 @@ class Double {
   private readonly namespaces: Set<string>;
   private readonly stepMs: number;
   private readonly version: string;
+  private readonly archive: boolean;
+  private readonly clusterScope: boolean;
   private failTasks: Set<string>;
   private activeFault: (Fault & { used?: number }) | undefined;
   private paused = false;
@@ -555,6 +595,8 @@ class Double {
     this.namespaces = new Set(opts.namespaces ?? ['argo']);
     this.stepMs = opts.stepMs ?? 200;
     this.version = opts.version ?? 'v4.1.2';
+    this.archive = opts.archive ?? false;
+    this.clusterScope = opts.clusterScope ?? true;
     this.failTasks = new Set(opts.failTasks ?? []);
     this.defineRoutes();
   }
@@ -622,8 +664,19 @@ class Double {
     this.route('POST', `${wf}/lint`, 'create', 'workflows', (c) => this.lintWorkflow(c));
     this.route('POST', wf, 'create', 'workflows', (c) => this.createFromBody(c));
     this.route('GET', wf, 'list', 'workflows', (c) =>
-      this.list(this.workflows, c.params.namespace!),
+      this.list(c, this.workflows, c.params.namespace!),
     );
+    this.route('GET', '/api/v1/archived-workflows', 'list', 'workflows', (c) =>
+      this.listArchived(c),
+    );
+    this.route('GET', '/api/v1/archived-workflows/{uid}', 'get', 'workflows', (c) =>
+      this.getArchived(c),
+    );
+    this.route('DELETE', '/api/v1/archived-workflows/{uid}', 'delete', 'workflows', (c) => {
+      this.getArchived(c);
+      this.archivedWorkflows.delete(c.params.uid!);
+      return {};
+    });
     this.route('POST', `${wf}/submit`, 'create', 'workflows', (c) => this.submit(c));
     this.route('GET', one, 'get', 'workflows', (c) => this.getWorkflow(c));
     this.route('DELETE', one, 'delete', 'workflows', (c) => this.deleteWorkflow(c));
@@ -679,7 +732,7 @@ class Double {
       const ns = (c: Call) => (namespaced ? c.params.namespace! : '');
       this.route('POST', `${base}/lint`, 'create', r, (c) => this.lintResource(k, ns(c), c.body));
       this.route('POST', base, 'create', r, (c) => this.createResource(k, ns(c), c.body));
-      this.route('GET', base, 'list', r, (c) => this.list(k.store, ns(c)));
+      this.route('GET', base, 'list', r, (c) => this.list(c, k.store, ns(c)));
       this.route('GET', `${base}/{name}`, 'get', r, (c) =>
         this.getResource(k, ns(c), c.params.name!),
       );
@@ -762,6 +815,8 @@ class Double {
           ns,
           route.verb === 'get' ? params.name : undefined,
         );
+      if (!this.clusterScope && route.resource === 'clusterworkflowtemplates')
+        throw this.forbidden(route.verb, route.resource, undefined, params.name);
       const out = await route.handler({ req, res, params, query: url.searchParams, body });
       if (out === STREAMING) return;
       if (typeof faulted === 'object') sendCut(res, 200, out, faulted.bytes, faulted.close);
@@ -782,12 +837,19 @@ class Double {
     }
   }
 
-  private forbidden(verb: string, resource: string, ns: string, name?: string): ApiError {
+  /** Kubernetes RBAC's wording; without a namespace, "at the cluster scope". */
+  private forbidden(
+    verb: string,
+    resource: string,
+    ns: string | undefined,
+    name?: string,
+  ): ApiError {
     const what = name ? `${resource}.argoproj.io "${name}"` : `${resource}.argoproj.io`;
+    const where = ns === undefined ? 'at the cluster scope' : `in the namespace "${ns}"`;
     return new ApiError(
       403,
       7,
-      `${what} is forbidden: User "${SERVICE_ACCOUNT}" cannot ${verb} resource "${resource}" in API group "argoproj.io" in the namespace "${ns}"`,
+      `${what} is forbidden: User "${SERVICE_ACCOUNT}" cannot ${verb} resource "${resource}" in API group "argoproj.io" ${where}`,
     );
   }
 
@@ -881,13 +943,90 @@ class Double {
 
   // ------------------------------------------------------------ stores
 
-  private list(store: Map<string, Obj>, ns: string): Json {
-    const items = [...store.values()]
-      .filter((o) => (o.metadata.namespace ?? '') === ns)
-      .sort((a, b) =>
-        String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)),
+  /**
+   * A list reply (see doubleLists.ts): workflows newest first (creation order
+   * breaks ties of the second-precision timestamps), other kinds by name as
+   * Kubernetes lists them; filtered, paged, fields applied.
+   */
+  private list(c: Call, store: Map<string, Obj>, ns: string): Json {
+    const q = c.query;
+    const wanted = this.listed(() => labelSelector(q.get('listOptions.labelSelector')));
+    const named = nameMatcher(q.get('listOptions.fieldSelector'), q.get('nameFilter'));
+    const pattern = q.get('namePattern') ?? '';
+    const all = [...store.values()].filter(
+      (o) =>
+        (o.metadata.namespace ?? '') === ns &&
+        wanted(o.metadata.labels) &&
+        named(o.metadata.name) &&
+        o.metadata.name.includes(pattern),
+    );
+    const sorted =
+      store === (this.workflows as Map<string, Obj>)
+        ? all.reverse().sort((a, b) => stamp(b).localeCompare(stamp(a)))
+        : all.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    const p = this.listed(() =>
+      page(sorted, q.get('listOptions.limit'), q.get('listOptions.continue')),
+    );
+    const metadata: Json = { resourceVersion: String(this.rv) };
+    if (p.continue) metadata.continue = p.continue;
+    return cleanFields({ metadata, items: p.items.length ? p.items : null }, q.get('fields'));
+  }
+
+  /** Runs a list helper, turning its errors into Argo's 400 code 3. */
+  private listed<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof ListError) throw bad(e.message);
+      throw e;
+    }
+  }
+
+  /** GET /api/v1/archived-workflows (archived_workflow_server.go ListArchivedWorkflows). */
+  private listArchived(c: Call): Json {
+    const q = c.query;
+    const ns = q.get('namespace') ?? '';
+    if (!this.namespaces.has(ns))
+      throw new ApiError(
+        403,
+        7,
+        `Permission denied, you are not allowed to list workflows in namespace "${ns}". Maybe you want to specify a namespace with query parameter \`.namespace=${ns}\`?`,
       );
-    return { metadata: { resourceVersion: String(this.rv) }, items: items.length ? items : null };
+    const wanted = this.listed(() => labelSelector(q.get('listOptions.labelSelector')));
+    const named = nameMatcher(q.get('listOptions.fieldSelector'), q.get('nameFilter'));
+    const prefix = q.get('namePrefix') ?? '';
+    const items = [...this.archivedWorkflows.values()]
+      .filter(
+        (w) =>
+          w.metadata.namespace === ns &&
+          wanted(w.metadata.labels) &&
+          named(w.metadata.name) &&
+          w.metadata.name.startsWith(prefix),
+      )
+      .reverse()
+      .sort((a, b) =>
+        String(b.status.startedAt ?? '').localeCompare(String(a.status.startedAt ?? '')),
+      );
+    const p = this.listed(() =>
+      offsetPage(items, q.get('listOptions.limit'), q.get('listOptions.continue')),
+    );
+    const metadata: Json = {};
+    if (p.continue) metadata.continue = p.continue;
+    return { metadata, items: p.items.length ? p.items : null };
+  }
+
+  private getArchived(c: Call): Workflow {
+    const wf = this.archivedWorkflows.get(c.params.uid!);
+    if (!wf) throw new ApiError(404, 5, 'not found');
+    if (!this.namespaces.has(wf.metadata.namespace!))
+      throw new ApiError(403, 7, 'permission denied');
+    return wf;
+  }
+
+  /** The controller archives a run once it finished (when the server has an archive). */
+  private archiveRun(wf: Workflow): void {
+    if (!this.archive) return;
+    this.archivedWorkflows.set(String(wf.metadata.uid), clone(wf));
   }
 
   private nextRv(o: Obj): void {
@@ -1348,6 +1487,7 @@ class Double {
     if (message) root.message = message;
     Object.assign(run.wf.status, { phase: root.phase, finishedAt: t });
     if (message) run.wf.status.message = message;
+    this.archiveRun(run.wf);
   }
 
   private applyShutdown(run: Run, strategy: string, t: string): void {
@@ -1361,6 +1501,7 @@ class Double {
       message,
       startedAt: status.startedAt ?? t,
     });
+    this.archiveRun(run.wf);
   }
 
   // ------------------------------------------------------------ streams
@@ -1452,6 +1593,7 @@ class Double {
 }
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
+const stamp = (o: Obj) => String(o.metadata.creationTimestamp ?? '');
 
 function tryJson(text: string): unknown {
   try {
@@ -1569,6 +1711,7 @@ export async function startArgoServerDouble(
     workflowTemplates: double.workflowTemplates,
     cronWorkflows: double.cronWorkflows,
     clusterWorkflowTemplates: double.clusterWorkflowTemplates,
+    archivedWorkflows: double.archivedWorkflows,
     schemaValidation: schema,
     fault: (f) => double.fault(f),
     setFailTasks: (names) => double.setFailTasks(names),
