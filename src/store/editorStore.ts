@@ -12,6 +12,10 @@ import { createRecoverySlice, type RecoverySlice } from './recoverySlice';
 import { createSaveSlice, type SaveSlice } from './saveSlice';
 import { createRunSlice, type RunDeps, type RunSlice } from './runSlice';
 import { DEFAULT_SETTINGS } from './connectionSettings';
+import { createLibrarySlice, type LibrarySlice } from './librarySlice';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
+import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
+import { createSubmitFormSlice, type SubmitFormSlice } from './submitFormSlice';
 
 export type EditorState = DocumentSlice &
   SelectionSlice &
@@ -20,7 +24,11 @@ export type EditorState = DocumentSlice &
   RunSlice &
   LayoutSlice &
   RecoverySlice &
-  SaveSlice;
+  SaveSlice &
+  LibrarySlice &
+  RunsSlice &
+  SimulationSlice &
+  SubmitFormSlice;
 export type EditorStore = StoreApi<EditorState>;
 
 /** `deps` are the outside world: fetch and storage. Tests pass test doubles. */
@@ -40,5 +48,9 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
     ...createLayoutSlice(...a),
     ...createRecoverySlice(...a),
     ...createSaveSlice(...a),
+    ...createLibrarySlice(...a),
+    ...createRunsSlice(...a),
+    ...createSimulationSlice(...a),
+    ...createSubmitFormSlice(runDeps.localStorage)(...a),
   }));
 }

@@ -36,6 +36,11 @@ const list = (v: unknown): JsonObject[] => (Array.isArray(v) ? v.filter(isObject
 /** `B(0:foo)/A(1:x)` -> `B/A`: a loop task's mark covers every item. */
 const baseKey = (path: string[]) => path.map((p) => p.replace(/\(\d+:.*\)$/s, '')).join('/');
 
+/** An own property only: `constructor` is a task name like any other. */
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export class Simulation implements Engine {
   readonly options: SimulationOptions;
   private readonly nodes = new Map<string, SimNode>();
@@ -121,18 +126,18 @@ export class Simulation implements Engine {
   }
 
   outcome(path: string[]): LeafOutcome | undefined {
-    const o = this.options.outcomes ?? {};
-    return o[path.join('/')] ?? o[baseKey(path)];
+    const o = this.options.outcomes;
+    return own(o, path.join('/')) ?? own(o, baseKey(path));
   }
 
   private userOutputs(path: string[]): Record<string, string> {
-    const o = this.options.outputs ?? {};
-    return { ...o[baseKey(path)], ...o[path.join('/')] };
+    const o = this.options.outputs;
+    return { ...own(o, baseKey(path)), ...own(o, path.join('/')) };
   }
 
   when(text: unknown, path: string[]): { value: boolean } | { error: string } {
     if (typeof text !== 'string' || text.trim() === '') return { value: true };
-    const chosen = this.options.when?.[path.join('/')] ?? this.options.when?.[baseKey(path)];
+    const chosen = own(this.options.when, path.join('/')) ?? own(this.options.when, baseKey(path));
     if (chosen !== undefined) return { value: chosen };
     // Tags still in the text had no value (an output nobody set, an expression not simulated).
     const unresolved = [...text.matchAll(/\{\{(.*?)\}\}/gs)].map((m) => m[1]!.trim());

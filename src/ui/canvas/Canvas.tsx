@@ -58,6 +58,8 @@ export function Canvas({
   const store = useEditorStore();
   const adapter = useMemo(() => createFlowAdapter(), []);
   const pipeline = useEditor((s) => s.pipeline);
+  // templateRef tasks take their ports from the library: draw again when it loads.
+  useEditor((s) => s.library.version);
   const selection = useEditor((s) => s.selection);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const server = useEditor((s) => s.serverDiagnostics);
@@ -202,12 +204,9 @@ export function Canvas({
       const id = event.dataTransfer.getData(PALETTE_MIME);
       const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       if (id) {
-        const entry = store.getState().entries.find((e) => e.id === id);
-        if (!entry) return;
-        const name = store
-          .getState()
-          .addTask({ name: entry.name, template: entry.template, position });
-        store.getState().select([name]);
+        // A config.yaml entry or a template from the server's library.
+        const name = store.getState().addPaletteEntry(id, position);
+        if (name) store.getState().select([name]);
         return;
       }
       const file = event.dataTransfer.files[0];

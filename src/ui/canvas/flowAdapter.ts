@@ -18,6 +18,7 @@ import {
   type Port,
 } from '../../core/model/dataFlow';
 import { pointAt } from '../../core/model/layout';
+import { referencedTemplate } from '../../core/library/templateRefs';
 import type { Pipeline, Point, Task, Template } from '../../core/model/types';
 
 export interface TaskNodeData extends Record<string, unknown> {
@@ -110,7 +111,7 @@ export function createFlowAdapter() {
     const next = new Map<string, NodeCacheEntry>();
     let changed = p.tasks.length !== lastNodes.length;
     const out = p.tasks.map((task, i) => {
-      const template = findTemplate(p, task.template);
+      const template = findTemplate(p, task.template) ?? referencedTemplate(task);
       const position = pointAt(p.layout, task.name);
       const selected = selection.has(task.name);
       const taskProblems = problems.get(task.name);
@@ -190,7 +191,8 @@ export function createFlowAdapter() {
       out.push(...list);
       for (const wire of wiresInto(task)) {
         const source = names.has(wire.from) ? findTask(p, wire.from) : undefined;
-        const ports = source && portsOf(findTemplate(p, source.template));
+        const ports =
+          source && portsOf(findTemplate(p, source.template) ?? referencedTemplate(source));
         if (!ports?.outputs.some((o) => o.kind === wire.output.kind && o.name === wire.output.name))
           continue;
         const id = `data:${wire.from}:${portHandleId(wire.output)}->${task.name}:${portHandleId(wire.input)}`;

@@ -4,10 +4,11 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { PaletteEntry } from '../../core/config';
 import { formatDiagnostic } from '../../core/diagnostics';
 import { useEditor } from '../EditorContext';
+import { LibrarySection } from './LibrarySection';
 import { PALETTE_MIME } from './paletteDrag';
 
 interface Props {
-  onAdd: (entry: PaletteEntry) => void;
+  onAdd: (entry: Pick<PaletteEntry, 'id'>) => void;
   onOpenConfig: () => void;
 }
 
@@ -107,6 +108,7 @@ export function Palette({ onAdd, onOpenConfig }: Props) {
           </ul>
         </section>
       ))}
+      <LibrarySection query={query} onAdd={onAdd} />
     </aside>
   );
 }
