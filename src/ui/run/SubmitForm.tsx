@@ -51,7 +51,9 @@ export function SubmitForm({ onClose }: { onClose(): void }) {
   const options = (): SubmitOptions | string[] => {
     const out: SubmitOptions = {};
     const parameters = Object.create(null) as Record<string, string>;
-    for (const [k, v] of values) parameters[k] = v;
+    const required = new Set(fields.filter((f) => f.required).map((f) => f.name));
+    // A required value left blank is missing, not the empty string.
+    for (const [k, v] of values) if (!(required.has(k) && v === '')) parameters[k] = v;
     if (values.size > 0) out.parameters = parameters;
     if (entrypoint && entrypoint !== defaultEntry) out.entrypoint = entrypoint;
     const lines = labels
