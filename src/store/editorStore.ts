@@ -12,6 +12,7 @@ import { createRecoverySlice, type RecoverySlice } from './recoverySlice';
 import { createSaveSlice, type SaveSlice } from './saveSlice';
 import { createRunSlice, type RunDeps, type RunSlice } from './runSlice';
 import { DEFAULT_SETTINGS } from './connectionSettings';
+import { createConfigSourceSlice, type ConfigSourceSlice } from './configSourceSlice';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
@@ -28,7 +29,8 @@ export type EditorState = DocumentSlice &
   LibrarySlice &
   RunsSlice &
   SimulationSlice &
-  SubmitFormSlice;
+  SubmitFormSlice &
+  ConfigSourceSlice;
 export type EditorStore = StoreApi<EditorState>;
 
 /** `deps` are the outside world: fetch and storage. Tests pass test doubles. */
@@ -52,5 +54,6 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
     ...createRunsSlice(...a),
     ...createSimulationSlice(...a),
     ...createSubmitFormSlice(runDeps.localStorage)(...a),
+    ...createConfigSourceSlice(runDeps.fetch)(...a),
   }));
 }

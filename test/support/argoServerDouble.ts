@@ -41,6 +41,10 @@
  *   selectors, an integer-offset `continue`, newest started first. With
  *   `archive: true` a run is archived when it finishes; without, the lists are
  *   empty (Argo's NullWorkflowArchive when persistence is off).
+ * - Not Argo: GET /api/v1/namespaces/{ns}/configmaps/{name} answers the
+ *   ConfigMaps in `configMaps` as the Kubernetes API would (404 "configmaps
+ *   "x" not found"), for the editor's config-from-ConfigMap, which real
+ *   deployments route to the Kubernetes API through the same proxy.
  * - `clusterScope: false`: every cluster-workflow-templates route is 403 code 7
  *   with Kubernetes' "... at the cluster scope" wording.
  * - Watching `metadata.name=<x>` for a missing workflow is a 404 (Argo's
@@ -201,6 +205,8 @@ export interface ArgoServerDouble {
   clusterWorkflowTemplates: Map<string, ArgoObject>;
   /** uid -> archived Workflow (filled as runs finish when `archive` is on; tests may add their own). */
   archivedWorkflows: Map<string, ArgoObject>;
+  /** `${ns}/${name}` -> ConfigMap, served as the Kubernetes API would (not Argo: see the header). */
+  configMaps: Map<string, ArgoObject>;
   /** False when ../shared is absent and bodies are not checked against the schema. */
   schemaValidation: boolean;
   /** Injects a fault for the following /api/ requests (or streams); undefined clears it. */
@@ -571,6 +577,7 @@ class Double {
   readonly cronWorkflows = new Map<string, Obj>();
   readonly clusterWorkflowTemplates = new Map<string, Obj>();
   readonly archivedWorkflows = new Map<string, Workflow>();
+  readonly configMaps = new Map<string, Json>();
   private readonly runs = new Map<string, Run>();
   private readonly watchers = new Set<Watcher>();
   private readonly followers = new Set<Follower>();
@@ -665,6 +672,18 @@ class Double {
     this.route('POST', wf, 'create', 'workflows', (c) => this.createFromBody(c));
     this.route('GET', wf, 'list', 'workflows', (c) =>
       this.list(c, this.workflows, c.params.namespace!),
+    );
+    // Not Argo: the Kubernetes API's ConfigMap read, which deployments route through the same proxy.
+    this.route(
+      'GET',
+      '/api/v1/namespaces/{namespace}/configmaps/{name}',
+      'get',
+      'configmaps',
+      (c) => {
+        const cm = this.configMaps.get(key(c.params.namespace!, c.params.name!));
+        if (!cm) throw new ApiError(404, 5, `configmaps "${c.params.name}" not found`);
+        return cm;
+      },
     );
     this.route('GET', '/api/v1/archived-workflows', 'list', 'workflows', (c) =>
       this.listArchived(c),
@@ -844,12 +863,14 @@ class Double {
     ns: string | undefined,
     name?: string,
   ): ApiError {
-    const what = name ? `${resource}.argoproj.io "${name}"` : `${resource}.argoproj.io`;
+    const group = resource === 'configmaps' ? '' : 'argoproj.io';
+    const qualified = group ? `${resource}.${group}` : resource;
+    const what = name ? `${qualified} "${name}"` : qualified;
     const where = ns === undefined ? 'at the cluster scope' : `in the namespace "${ns}"`;
     return new ApiError(
       403,
       7,
-      `${what} is forbidden: User "${SERVICE_ACCOUNT}" cannot ${verb} resource "${resource}" in API group "argoproj.io" ${where}`,
+      `${what} is forbidden: User "${SERVICE_ACCOUNT}" cannot ${verb} resource "${resource}" in API group "${group}" ${where}`,
     );
   }
 
@@ -1712,6 +1733,7 @@ export async function startArgoServerDouble(
     cronWorkflows: double.cronWorkflows,
     clusterWorkflowTemplates: double.clusterWorkflowTemplates,
     archivedWorkflows: double.archivedWorkflows,
+    configMaps: double.configMaps,
     schemaValidation: schema,
     fault: (f) => double.fault(f),
     setFailTasks: (names) => double.setFailTasks(names),
