@@ -11,7 +11,13 @@ function started(run: RunSummary): string {
   const at = run.startedAt ?? run.createdAt;
   if (!at) return '';
   const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? at : d.toLocaleString();
+  if (Number.isNaN(d.getTime())) return at;
+  return d.toLocaleString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export function RunsPanel() {
@@ -89,10 +95,7 @@ export function RunsPanel() {
             <tr>
               <th aria-label="Compare" />
               <th>Phase</th>
-              <th>Run</th>
-              <th>Started</th>
-              <th>Duration</th>
-              <th>By</th>
+              <th>Run · started · duration · by</th>
               <th aria-label="Open" />
             </tr>
           </thead>
@@ -111,12 +114,16 @@ export function RunsPanel() {
                   <span className={`phase phase-${r.phase.toLowerCase()}`}>{r.phase}</span>
                 </td>
                 <td title={r.message}>
-                  {r.name}
-                  {r.archived && <span className="muted"> (archived)</span>}
+                  <div>
+                    {r.name}
+                    {r.archived && <span className="muted"> (archived)</span>}
+                  </div>
+                  <div className="muted">
+                    {[started(r), formatDuration(r.durationSeconds), r.submitter]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </div>
                 </td>
-                <td>{started(r)}</td>
-                <td>{formatDuration(r.durationSeconds)}</td>
-                <td>{r.submitter ?? ''}</td>
                 <td>
                   <button type="button" onClick={() => void store.getState().openRunFromHistory(r)}>
                     Open
