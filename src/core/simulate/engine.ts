@@ -12,7 +12,7 @@
  */
 import { argoNodeId, argoPodName } from '../argo/nodeIds';
 import { isObject, type JsonObject } from '../model/types';
-import { isFulfilled, type Call, type Engine, type NewNode, type TemplateContext } from './context';
+import { isFulfilled, type Call, type Engine, type NewNode } from './context';
 import { executeDag } from './dag';
 import { evaluateExpr, whenResult } from './expression';
 import { runRetry, retryStrategyOf } from './retry';
@@ -28,6 +28,7 @@ import type {
 } from './types';
 import { workflowObject } from './workflowObject';
 import { prepareWorkflow, type PreparedWorkflow } from './prepare';
+import { resolveCall, templateInputs } from './templates';
 
 const LEAF_KEYS = ['container', 'script', 'resource', 'http', 'plugin', 'data', 'containerSet'];
 const asObj = (v: unknown): JsonObject => (isObject(v) ? v : {});
@@ -150,58 +151,11 @@ export class Simulation implements Engine {
 
   // ------------------------------------------------------------ templates
 
-  /** The template a task, step or hook calls, and the context its own `template:` names resolve in. */
-  private resolve(call: Call): { tmpl: JsonObject; ctx: TemplateContext } | { error: string } {
-    const h = call.holder;
-    if (isObject(h.inline)) return { tmpl: { name: call.displayName, ...h.inline }, ctx: call.ctx };
-    if (typeof h.template === 'string') {
-      const tmpl = call.ctx.templates.get(h.template);
-      return tmpl ? { tmpl, ctx: call.ctx } : { error: `template ${h.template} not found` };
-    }
-    if (isObject(h.templateRef)) {
-      const ref = h.templateRef;
-      const name = String(ref.name ?? '');
-      const cluster = ref.clusterScope === true;
-      const kind = cluster ? 'ClusterWorkflowTemplate' : 'WorkflowTemplate';
-      const doc = this.options.resolveTemplateRef?.(name, cluster);
-      if (!doc)
-        return { error: `${kind} ${name} is not known here (connect to the server, or open it)` };
-      const spec = asObj(doc.spec);
-      const templates = new Map(list(spec.templates).map((t) => [String(t.name), t]));
-      const tmpl = templates.get(String(ref.template ?? ''));
-      if (!tmpl) return { error: `template ${String(ref.template)} not found in ${kind} ${name}` };
-      return {
-        tmpl,
-        ctx: { templates, scope: `${cluster ? 'cluster' : 'namespaced'}/${name}` },
-      };
-    }
-    return { error: 'no template, templateRef or inline template to run' };
-  }
-
-  /** Inputs as the template sees them (common.ProcessArgs): arguments over defaults. */
-  private inputs(tmpl: JsonObject, args: JsonObject): Map<string, string> | string {
-    const given = new Map(list(args.parameters).map((p) => [String(p.name), p.value] as const));
-    const scope = new Map(this.globals);
-    for (const p of list(asObj(tmpl.inputs).parameters)) {
-      const name = String(p.name);
-      const value = given.get(name) ?? p.default ?? p.value;
-      if (value === undefined || value === null)
-        return `inputs.parameters.${name} was not supplied`;
-      scope.set(
-        `inputs.parameters.${name}`,
-        typeof value === 'string' ? value : JSON.stringify(value),
-      );
-    }
-    for (const a of list(asObj(tmpl.inputs).artifacts))
-      scope.set(`inputs.artifacts.${String(a.name)}.path`, String(a.path ?? ''));
-    return scope;
-  }
-
   /** executeTemplate: the node of one call, created or advanced. */
   execute(call: Call): SimNode {
     const existing = this.nodes.get(call.nodeName);
     if (existing && isFulfilled(existing)) return existing;
-    const resolved = this.resolve(call);
+    const resolved = resolveCall(call, this.options.resolveTemplateRef);
     const base = {
       name: call.nodeName,
       displayName: call.displayName,
@@ -218,7 +172,7 @@ export class Simulation implements Engine {
     }
     const { tmpl, ctx } = resolved;
     const templateName = String(tmpl.name ?? call.displayName);
-    const scope = this.inputs(tmpl, asObj(call.holder.arguments));
+    const scope = templateInputs(tmpl, asObj(call.holder.arguments), this.globals);
     if (typeof scope === 'string')
       return (
         existing ??

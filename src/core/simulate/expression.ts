@@ -13,7 +13,20 @@
  * the simulator cannot tell without a cluster.
  */
 
-export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
+import {
+  add,
+  arith,
+  compareValues,
+  Failure,
+  FUNCTIONS,
+  show,
+  text,
+  truthy,
+  type Value,
+} from './operators';
+
+export { text, type Value };
+
 export type Evaluated =
   { ok: true; value: Value } | { ok: false; error: string; unknown?: boolean };
 
@@ -46,15 +59,6 @@ const OPS = [
   ':',
   '.',
 ];
-
-class Failure extends Error {
-  constructor(
-    message: string,
-    readonly unknown = false,
-  ) {
-    super(message);
-  }
-}
 
 function tokenize(text: string, govaluate: boolean): Tok[] {
   const out: Tok[] = [];
@@ -328,103 +332,6 @@ class Evaluator {
 
 const isKeyword = (w: string) =>
   ['true', 'false', 'nil', 'null', 'and', 'or', 'not', 'in', 'matches'].includes(w);
-
-const show = (v: Value): string => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v));
-
-function truthy(v: Value, op: string): boolean {
-  if (typeof v !== 'boolean') throw new Failure(`'${op}' needs a boolean, not ${show(v)}`);
-  return v;
-}
-
-function toNumber(v: Value): number | undefined {
-  return typeof v === 'number' ? v : undefined;
-}
-
-function equal(a: Value, b: Value): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function compareValues(a: Value, op: string, b: Value): Value {
-  switch (op) {
-    case '==':
-      return equal(a, b);
-    case '!=':
-      return !equal(a, b);
-    case '=~':
-    case '!~':
-    case 'matches': {
-      if (typeof a !== 'string' || typeof b !== 'string')
-        throw new Failure(`'${op}' compares text, not ${show(a)} and ${show(b)}`);
-      let re: RegExp;
-      try {
-        re = new RegExp(b);
-      } catch {
-        throw new Failure(`'${b}' is not a regular expression`);
-      }
-      return op === '!~' ? !re.test(a) : re.test(a);
-    }
-    case 'in':
-      if (Array.isArray(b)) return b.some((x) => equal(x, a));
-      if (b && typeof b === 'object' && typeof a === 'string') return a in b;
-      throw new Failure(`'in' needs a list, not ${show(b)}`);
-    default: {
-      const [x, y] = [toNumber(a), toNumber(b)];
-      if (x !== undefined && y !== undefined) return order(x, op, y);
-      if (typeof a === 'string' && typeof b === 'string') return order(a, op, b);
-      throw new Failure(`'${op}' cannot compare ${show(a)} and ${show(b)}`);
-    }
-  }
-}
-
-function order<T extends number | string>(a: T, op: string, b: T): boolean {
-  if (op === '<') return a < b;
-  if (op === '>') return a > b;
-  if (op === '<=') return a <= b;
-  return a >= b;
-}
-
-function add(a: Value, b: Value): Value {
-  if (typeof a === 'number' && typeof b === 'number') return a + b;
-  if (typeof a === 'string' || typeof b === 'string') return `${text(a)}${text(b)}`;
-  throw new Failure(`'+' cannot add ${show(a)} and ${show(b)}`);
-}
-
-function arith(a: Value, op: string, b: Value): Value {
-  if (typeof a !== 'number' || typeof b !== 'number')
-    throw new Failure(`'${op}' needs numbers, not ${show(a)} and ${show(b)}`);
-  if (op === '-') return a - b;
-  if (op === '*') return a * b;
-  if (op === '/') return a / b;
-  return a % b;
-}
-
-/** A value as Argo prints it into a template string. */
-export function text(v: Value): string {
-  if (typeof v === 'string') return v;
-  if (v === null) return '';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
-  asInt: ([v]) => {
-    const n = Number(v);
-    if (!Number.isInteger(n)) throw new Failure(`asInt: ${show(v ?? null)} is not an integer`);
-    return n;
-  },
-  asFloat: ([v]) => {
-    const n = Number(v);
-    if (Number.isNaN(n)) throw new Failure(`asFloat: ${show(v ?? null)} is not a number`);
-    return n;
-  },
-  int: ([v]) => Math.trunc(Number(v)),
-  float: ([v]) => Number(v),
-  string: ([v]) => text(v ?? null),
-  lower: ([v]) => text(v ?? null).toLowerCase(),
-  upper: ([v]) => text(v ?? null).toUpperCase(),
-  len: ([v]) => (typeof v === 'string' || Array.isArray(v) ? v.length : 0),
-};
 
 function evaluate(text: string, mode: Mode): Evaluated {
   try {
