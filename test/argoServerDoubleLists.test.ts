@@ -212,4 +212,16 @@ describe('when in the simulated runs', () => {
     expect(phases).toMatchObject({ a: 'Succeeded', b: 'Skipped', c: 'Succeeded' });
     expect(wf.status.phase).toBe('Succeeded');
   });
+
+  it('runs a task whose when names task outputs (outputs are not simulated here)', async () => {
+    argo.pause();
+    const spec = chainSpec();
+    spec.templates[0].dag.tasks[1].when = '{{tasks.a.outputs.result}} == heads';
+    const { body } = await call('/api/v1/workflows/argo', {
+      workflow: { ...workflow('o-'), spec },
+    });
+    for (let i = 0; i < 8; i++) argo.step();
+    const wf = (await call(`/api/v1/workflows/argo/${body.metadata.name}`)).body;
+    expect(wf.status.phase).toBe('Succeeded');
+  });
 });

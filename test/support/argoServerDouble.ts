@@ -65,7 +65,7 @@
  *   a bare name is Succeeded || Skipped || Daemoned, continueOn widens it) and a
  *   false one makes it Omitted; its `when`, with workflow parameters
  *   substituted, is evaluated as govaluate does (false: Skipped, invalid:
- *   Error; task outputs are not substituted). The DAG fails if any task Failed
+ *   Error); one that names task outputs (not simulated here) runs. The DAG fails if any task Failed
  *   or Errored (Argo's assessDAGPhase is in the core's simulator, not here).
  *   `failTasks` also fails a single-pod workflow whose entrypoint template has that name.
  * - Every namespaced route, lint included, checks the namespace (Argo's lint
@@ -1478,7 +1478,9 @@ class Double {
         sim.logic.kind === 'none' ||
         (sim.logic.kind === 'logic' &&
           evaluateDepends(sim.logic.expr, (d) => taskResults(phase(d) ?? '')));
-      const when = ok && sim.when !== undefined ? whenResult(sim.when) : { value: true };
+      // A `when` that still names task outputs (not simulated here) runs.
+      const decidable = sim.when !== undefined && !sim.when.includes('{{');
+      const when = ok && decidable ? whenResult(sim.when!) : { value: true };
       const skip = (phase: string, message: string): Partial<NodeStatus> => ({
         type: 'Skipped',
         phase,
