@@ -84,6 +84,14 @@ export function simulationRunState(
             message: 'never started: not needed by dag.target, or its step group never ran',
           });
   }
+  if (!scope && snap.finished)
+    for (const name of options.taskNames ?? [])
+      tasks.set(name, {
+        phase: 'Omitted',
+        nodeId: '',
+        podName: '',
+        message: `never started: template ${options.template ?? ''} did not run in this simulation`,
+      });
   const pods = snap.nodes.filter((n) => n.type === 'Pod');
   const done = pods.filter((n) => ['Succeeded', 'Failed', 'Error'].includes(n.phase)).length;
   const state: RunState = {

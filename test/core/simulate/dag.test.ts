@@ -381,3 +381,13 @@ describe('step by step equals at once', () => {
     expect(sim.snapshot()).toEqual(once);
   });
 });
+
+describe('the run state of a scope', () => {
+  it('a template the run never reached shows its tasks as never started, with the reason', () => {
+    const wf = dagWorkflow([{ name: 'A' }], {
+      templates: [{ name: 'unused', dag: { tasks: [{ name: 'x', template: 'pass' }] } }],
+    });
+    const state = simulationRunState(run(wf), { template: 'unused', taskNames: ['x'] });
+    expect(state.tasks.get('x')).toMatchObject({ phase: 'Omitted', message: /did not run/ });
+  });
+});
