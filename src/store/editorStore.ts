@@ -13,6 +13,11 @@ import { createRecoverySlice, type RecoverySlice } from './recoverySlice';
 import { createSaveSlice, type SaveSlice } from './saveSlice';
 import { createRunSlice, type RunDeps, type RunSlice } from './runSlice';
 import { DEFAULT_SETTINGS } from './connectionSettings';
+import { createConfigSourceSlice, type ConfigSourceSlice } from './configSourceSlice';
+import { createLibrarySlice, type LibrarySlice } from './librarySlice';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
+import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
+import { createSubmitFormSlice, type SubmitFormSlice } from './submitFormSlice';
 
 export type EditorState = DocumentSlice &
   SelectionSlice &
@@ -22,7 +27,12 @@ export type EditorState = DocumentSlice &
   RunSlice &
   LayoutSlice &
   RecoverySlice &
-  SaveSlice;
+  SaveSlice &
+  LibrarySlice &
+  RunsSlice &
+  SimulationSlice &
+  SubmitFormSlice &
+  ConfigSourceSlice;
 export type EditorStore = StoreApi<EditorState>;
 
 /** `deps` are the outside world: fetch and storage. Tests pass test doubles. */
@@ -43,5 +53,10 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
     ...createLayoutSlice(...a),
     ...createRecoverySlice(...a),
     ...createSaveSlice(...a),
+    ...createLibrarySlice(...a),
+    ...createRunsSlice(...a),
+    ...createSimulationSlice(...a),
+    ...createSubmitFormSlice(runDeps.localStorage)(...a),
+    ...createConfigSourceSlice(runDeps.fetch)(...a),
   }));
 }

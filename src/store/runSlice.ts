@@ -19,6 +19,7 @@ import {
   type SubmitOutcome,
 } from '../core/argo/client';
 import type { Diagnostic } from '../core/diagnostics';
+import { pipelineLabelValue, PIPELINE_LABEL, type SubmitOptions } from '../core/argo/submitOptions';
 import type { JsonObject, Pipeline, Task, WorkflowKind } from '../core/model/types';
 import { TOKEN_KEY, writeSettings, type ConnectionSettings } from './connectionSettings';
 import type { EditorState } from './editorStore';
@@ -48,7 +49,8 @@ export interface SubmitResult {
 
 export interface ActiveRun {
   state: RunState;
-  watch: 'streaming' | 'reconnecting' | 'polling' | 'finished' | 'stopped';
+  /** 'simulated': a what-if run of the simulator (simulationSlice), no server involved. */
+  watch: 'streaming' | 'reconnecting' | 'polling' | 'finished' | 'stopped' | 'simulated';
   /** Tasks as submitted, to mark what changed on the canvas since. */
   submitted: Map<string, Task>;
   error?: string;
@@ -67,9 +69,13 @@ export interface RunSlice {
   setConnection(patch: Partial<ConnectionSettings>): void;
   setToken(token: string, remember: boolean): void;
   testConnection(): Promise<void>;
-  submit(): Promise<void>;
+  /** Submits the document, with the values, entrypoint and labels of the submit form. */
+  submit(options?: SubmitOptions): Promise<void>;
   updateExisting(): Promise<void>;
-  submitFromTemplate(parameters: Record<string, string>): Promise<void>;
+  submitFromTemplate(
+    parameters: Record<string, string>,
+    options?: { entryPoint?: string; labels?: Record<string, string> },
+  ): Promise<void>;
   openRun(name: string): void;
   runAction(action: 'stop' | 'terminate' | 'retry' | 'resubmit'): Promise<void>;
   closeRun(): void;
@@ -210,12 +216,12 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
           set({ check: { status: 'failed', message: explain(e) } });
         }
       },
-      async submit() {
+      async submit(options) {
         if (get().submitting) return; // a double click submits once
         const p = get().pipeline;
         set({ submitting: true, submitResult: undefined });
         try {
-          report(await submitPipeline(client(), p), p);
+          report(await submitPipeline(client(), p, options), p);
         } finally {
           set({ submitting: false });
         }
@@ -241,12 +247,18 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
           set({ submitting: false });
         }
       },
-      async submitFromTemplate(parameters) {
+      async submitFromTemplate(parameters, options = {}) {
         const p = get().pipeline;
         if (get().submitting || p.kind === 'Workflow') return;
         set({ submitting: true });
         try {
-          const wf = await client().submitFrom(p.kind, String(p.metadata.name ?? ''), parameters);
+          // Runs started from the template are found by the same label as submitted ones.
+          const value = pipelineLabelValue(p.metadata);
+          const labels = { ...(value ? { [PIPELINE_LABEL]: value } : {}), ...options.labels };
+          const wf = await client().submitFrom(p.kind, String(p.metadata.name ?? ''), parameters, {
+            ...options,
+            labels,
+          });
           const name = String((wf.metadata as JsonObject | undefined)?.name ?? '');
           set({
             submitResult: {

@@ -13,9 +13,12 @@ import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './b
 import { ConnectionDialog } from './run/ConnectionDialog';
 import { OpenRunDialog } from './run/OpenRunDialog';
 import { RunPanel } from './run/RunPanel';
+import { RunsPanel } from './run/RunsPanel';
+import { CompareView } from './run/CompareView';
+import { SubmitForm } from './run/SubmitForm';
 import { SubmitResultBar } from './run/SubmitResultBar';
 import { Canvas } from './canvas/Canvas';
-import { EditorProvider, useEditorStore } from './EditorContext';
+import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
 import { pickFile } from './files';
 import { Inspector } from './inspector/Inspector';
 import { Notice } from './Notice';
@@ -87,6 +90,7 @@ function Editor() {
   const [theme, toggleTheme] = useTheme();
   const [help, setHelp] = useState(false);
   const [dialog, setDialog] = useState<'connection' | 'run' | undefined>();
+  const submitFormOpen = useEditor((s) => s.submitFormOpen);
   const handlers = useMemo(
     () => ({ download: docs.download, help: () => setHelp(true) }),
     [docs.download],
@@ -95,15 +99,13 @@ function Editor() {
   useScopeHistory(store);
 
   const addAtCentre = useCallback(
-    (entry: PaletteEntry) => {
+    (entry: Pick<PaletteEntry, 'id'>) => {
       const box = document.querySelector('.canvas')?.getBoundingClientRect();
       const position = box
         ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
         : { x: 0, y: 0 };
-      const name = store
-        .getState()
-        .addTask({ name: entry.name, template: entry.template, position });
-      store.getState().select([name]);
+      const name = store.getState().addPaletteEntry(entry.id, position);
+      if (name) store.getState().select([name]);
     },
     [flow, store],
   );
@@ -166,6 +168,7 @@ function Editor() {
         )}
         <div className="side-panels">
           {panel('run panel', 'auto', <RunPanel />)}
+          {panel('runs panel', 'auto', <RunsPanel />)}
           {panel('problems list', 'auto', <ProblemsList />)}
         </div>
       </div>
@@ -173,6 +176,8 @@ function Editor() {
       {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
       {docs.choice && <DocumentChooser choice={docs.choice} onChoose={docs.choose} />}
+      {submitFormOpen && <SubmitForm onClose={() => store.getState().closeSubmitForm()} />}
+      <CompareView />
       <ShownMarker />
     </div>
   );

@@ -55,7 +55,11 @@ describe('Palette', () => {
     palette();
     expect(screen.getByText('config.yaml')).toBeInTheDocument();
     const groups = screen.getAllByRole('heading', { level: 3 });
-    expect(groups.map((h) => h.textContent)).toEqual(['data quality', 'utilities']);
+    expect(groups.map((h) => h.textContent)).toEqual([
+      'data quality',
+      'utilities',
+      'Server templates',
+    ]);
     const utilities = groups[1]!.closest('section')!;
     expect(within(utilities).getByText('busybox-shell')).toBeInTheDocument();
     expect(within(utilities).getByText('curl')).toBeInTheDocument();

@@ -11,6 +11,7 @@ import { mapStrings } from './references';
 import { findTask } from './pipeline';
 import { ancestorIndices, graphIndex } from '../graph/graphIndex';
 import { findTemplate } from './spec';
+import { referencedTemplate } from '../library/templateRefs';
 import { isObject, type JsonObject, type Pipeline, type Task, type Template } from './types';
 import { scopeEntries, scopeTasks, withScopeTasks } from './scope';
 
@@ -70,7 +71,8 @@ export function templatePorts(template: Template | undefined): { inputs: Port[];
 }
 
 export function taskPorts(p: Pipeline, task: Task): { inputs: Port[]; outputs: Port[] } {
-  return templatePorts(findTemplate(p, task.template));
+  // A templateRef task has its ports from the referenced template, when the editor knows it.
+  return templatePorts(findTemplate(p, task.template) ?? referencedTemplate(task));
 }
 
 /** React Flow handle id of a port: `in:parameter:x`, `out:result:result`. */

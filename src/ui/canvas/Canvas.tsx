@@ -60,6 +60,8 @@ export function Canvas({
   const store = useEditorStore();
   const adapter = useMemo(() => createFlowAdapter(), []);
   const pipeline = useEditor((s) => s.pipeline);
+  // templateRef tasks take their ports from the library: draw again when it loads.
+  useEditor((s) => s.library.version);
   const selection = useEditor((s) => s.selection);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const server = useEditor((s) => s.serverDiagnostics);
@@ -244,16 +246,10 @@ export function Canvas({
       const id = event.dataTransfer.getData(PALETTE_MIME);
       const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       if (id) {
-        const entry = store.getState().entries.find((e) => e.id === id);
-        if (!entry) return;
+        // A config.yaml entry or a template from the server's library.
         const view = scopeView(store.getState().pipeline);
         const place = view.type === 'steps' ? stepPlaceAt(view, position, sizes) : undefined;
-        const name = store.getState().addTask({
-          name: entry.name,
-          template: entry.template,
-          position,
-          ...(place ? { place } : {}),
-        });
+        const name = store.getState().addPaletteEntry(id, position, place);
         if (name) store.getState().select([name]);
         return;
       }

@@ -21,6 +21,7 @@ import {
   type Port,
 } from '../../core/model/dataFlow';
 import { pointAt } from '../../core/model/layout';
+import { referencedTemplate } from '../../core/library/templateRefs';
 import type { Pipeline, Point, Task, Template } from '../../core/model/types';
 import { scopeLayout, scopeTasks } from '../../core/model/scope';
 import { scopeView, type ScopeNode } from '../../core/model/scopeView';
@@ -158,7 +159,7 @@ export function createFlowAdapter() {
     let changed = view.nodes.length + groups.length !== lastNodes.length || groups !== groupCache;
     const out: CanvasNode[] = [...groups];
     view.nodes.forEach((source, i) => {
-      const template = source.runs;
+      const template = source.runs ?? referencedTemplate(source.task);
       const hit = nodeCache.get(source.id);
       const placed = geometry ? geometry.positions.get(source.id) : pointAt(layout, source.id);
       // Steps are placed anew on every pass: keep the object while it stays put.
@@ -286,7 +287,8 @@ export function createFlowAdapter() {
       out.push(...list);
       for (const wire of wiresInto(task)) {
         const source = names.has(wire.from) ? findTask(p, wire.from) : undefined;
-        const ports = source && portsOf(findTemplate(p, source.template));
+        const ports =
+          source && portsOf(findTemplate(p, source.template) ?? referencedTemplate(source));
         if (!ports?.outputs.some((o) => o.kind === wire.output.kind && o.name === wire.output.name))
           continue;
         const id = `data:${wire.from}:${portHandleId(wire.output)}->${task.name}:${portHandleId(wire.input)}`;

@@ -9,6 +9,7 @@ import { findTemplate, templates } from '../../core/model/spec';
 import { isObject, type JsonObject } from '../../core/model/types';
 import { diagnosticsByTask, referencesInScope } from '../../store/derived';
 import { PortsSection } from './PortsSection';
+import { ReferencedTemplate } from './ReferencedTemplate';
 import { ResourceSection } from './ResourceSection';
 import { TaskSections } from './task/TaskSections';
 import { useEditor, useEditorStore } from '../EditorContext';
@@ -73,6 +74,7 @@ export function TaskInspector({ name }: { name: string }) {
             ))}
         </select>
       </div>
+      {task.templateRef !== undefined && <ReferencedTemplate task={task.name} />}
       {container && template && key && (
         <ContainerFields template={template} field={key} focusKey={focusOn('image')} />
       )}

@@ -1,6 +1,7 @@
 // The toolbar: document actions, history, layout, view, theme and help.
 import { useEditor } from '../EditorContext';
 import { SubmitButton } from '../run/SubmitButton';
+import { SimulateButton } from '../simulate/SimulateButton';
 import { RunChip } from '../run/RunChip';
 import { SaveStatus } from '../storage/SaveStatus';
 
@@ -73,6 +74,7 @@ export function Toolbar(props: Props) {
       <button type="button" onClick={props.onOpenRun}>
         Open run…
       </button>
+      <SimulateButton />
       <SubmitButton />
       <button type="button" onClick={props.onToggleTheme} aria-label="Toggle theme">
         {props.theme === 'dark' ? '☀' : '☾'}
