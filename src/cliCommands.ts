@@ -2,9 +2,8 @@
  * The CLI's commands over text already read, so tests can run them without a
  * process or a file system.
  */
-import { openDocuments, type OpenedDocument } from './core/argo/document';
-import { dumpYamlDocuments } from './core/argo/yamlText';
-import { compile } from './core/argo/compile';
+import { openDocuments, type OpenedDocument, type OpenResult } from './core/argo/document';
+import { fileOf, writeFile } from './core/argo/workflowFile';
 import { validate } from './core/argo/validate';
 import { formatDiagnostic, hasErrors } from './core/diagnostics';
 import { locateWith } from './core/argo/locate';
@@ -40,7 +39,7 @@ export function runCommand(command: string, file: string, text: string, io: CliI
   }
   if (command === 'lint') return lint(file, opened.index, opened.documents, io);
   if (command === 'deps') return deps(opened.documents, io);
-  return fmt(opened.documents, io);
+  return fmt(file, text, opened, io);
 }
 
 function lint(
@@ -94,9 +93,18 @@ function documentName(p: Pipeline, index: number): string {
   return `(document ${index + 1})`;
 }
 
-function fmt(documents: OpenedDocument[], io: CliIO): number {
-  const pipelines = documents.flatMap((d) => (d.pipeline ? [d.pipeline] : []));
-  const text = dumpYamlDocuments(pipelines.map((p) => compile(p, { layout: true })));
+/**
+ * Every workflow written anew; documents of other kinds beside them (a
+ * ConfigMap, a PersistentVolumeClaim), comments between documents and the
+ * separators stay as written.
+ */
+function fmt(file: string, source: string, opened: OpenResult, io: CliIO): number {
+  const whole = fileOf(file, source, opened);
+  const text = writeFile(
+    whole,
+    opened.documents.map((d) => d.pipeline),
+    true,
+  );
   // `out` ends the line: drop exactly one line break, never more (trimming
   // would cut a kept trailing line break of a `|+` block, e.g. args: ["\n"]).
   io.out(text.endsWith('\n') ? text.slice(0, -1) : text);

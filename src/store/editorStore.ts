@@ -8,6 +8,7 @@ import { createLayoutSlice, type LayoutSlice } from './layoutSlice';
 import { createPaletteSlice, type PaletteSlice } from './paletteSlice';
 import { createSelectionSlice, type SelectionSlice } from './selectionSlice';
 import { createScopeSlice, type ScopeSlice } from './scopeSlice';
+import { createFileSlice, type FileSlice } from './fileSlice';
 import { createYamlSlice, type YamlSlice } from './yamlSlice';
 import { createRecoverySlice, type RecoverySlice } from './recoverySlice';
 import { createSaveSlice, type SaveSlice } from './saveSlice';
@@ -22,6 +23,7 @@ import { createSubmitFormSlice, type SubmitFormSlice } from './submitFormSlice';
 export type EditorState = DocumentSlice &
   SelectionSlice &
   ScopeSlice &
+  FileSlice &
   PaletteSlice &
   YamlSlice &
   RunSlice &
@@ -47,6 +49,7 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
     ...createDocumentSlice(...a),
     ...createSelectionSlice(...a),
     ...createScopeSlice(...a),
+    ...createFileSlice(...a),
     ...createPaletteSlice(...a),
     ...createYamlSlice(...a),
     ...createRunSlice(runDeps)(...a),

@@ -6,7 +6,7 @@ import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { readSettings } from '../store/connectionSettings';
 import { boot } from './boot';
 import { NODE_HEIGHT, NODE_WIDTH } from '../core/graph/layoutSpacing';
-import { layoutBounds } from '../core/model/layout';
+import { layoutBounds, placesAll } from '../core/model/layout';
 import { nodeHeights } from '../core/model/dataFlow';
 import { LayoutStatus } from './layout/LayoutStatus';
 import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './browserStorage';
@@ -27,7 +27,6 @@ import { PanelBoundary } from './PanelBoundary';
 import { ShownMarker } from './ShownMarker';
 import { StorageBanner } from './storage/StorageBanner';
 import { ProblemsList } from './problems/ProblemsList';
-import { DocumentChooser } from './toolbar/DocumentChooser';
 import { ShortcutHelp } from './toolbar/ShortcutHelp';
 import { Toolbar } from './toolbar/Toolbar';
 import { useDocumentActions } from './useDocumentActions';
@@ -35,7 +34,7 @@ import { useShortcuts } from './useShortcuts';
 import { useScopeHistory } from './useScopeHistory';
 import { useTheme } from './useTheme';
 import { YamlPanel } from './yaml/YamlPanel';
-import { scopeLayout, scopeTasks } from '../core/model/scope';
+import { scopeLayout, scopeTasks, scopeType } from '../core/model/scope';
 
 export function App({ store: given }: { store?: EditorStore }) {
   const store = useMemo(
@@ -79,6 +78,16 @@ function Editor() {
   // the few nodes a large graph happened to show first.
   const fit = useCallback(() => {
     const p = store.getState().pipeline;
+    // Steps, a leaf template, a DAG drawn from placements the document lacks: few or
+    // computed positions, which React Flow's own fit reads from the nodes it drew.
+    if (
+      scopeType(p) !== 'dag' ||
+      !placesAll(
+        scopeLayout(p),
+        scopeTasks(p).map((t) => t.name),
+      )
+    )
+      return void flow.fitView({ padding: 0.1 });
     const bounds = layoutBounds(
       scopeLayout(p),
       scopeTasks(p).map((t) => t.name),
@@ -97,6 +106,14 @@ function Editor() {
   );
   useShortcuts(store, handlers);
   useScopeHistory(store);
+  // Opening another template shows all of it.
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (state.pipeline.scope !== prev.pipeline.scope) requestAnimationFrame(fit);
+      }),
+    [store, fit],
+  );
 
   const addAtCentre = useCallback(
     (entry: Pick<PaletteEntry, 'id'>) => {
@@ -175,7 +192,6 @@ function Editor() {
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
-      {docs.choice && <DocumentChooser choice={docs.choice} onChoose={docs.choose} />}
       {submitFormOpen && <SubmitForm onClose={() => store.getState().closeSubmitForm()} />}
       <CompareView />
       <ShownMarker />

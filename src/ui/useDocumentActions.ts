@@ -1,7 +1,8 @@
 // What the toolbar, shortcuts and drop target do with whole documents:
 // open a file (choosing among several documents), download, start anew, lay out.
-import { useCallback, useState } from 'react';
-import { exportDocument, openDocuments } from '../core/argo/document';
+import { useCallback } from 'react';
+import { openWorkflowFile } from '../core/argo/workflowFile';
+import { saveTextOf } from '../store/fileSlice';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
 import type { Pipeline } from '../core/model/types';
 import { useEditorStore } from './EditorContext';
@@ -15,11 +16,6 @@ import {
 } from './layout/layoutJob';
 import { scopeTasks } from '../core/model/scope';
 
-export interface DocumentChoice {
-  fileName: string;
-  pipelines: Pipeline[];
-}
-
 /**
  * `onLoaded` runs whenever the canvas shows a new placement (a document
  * opened, a layout applied): the editor fits the view to it.
@@ -29,7 +25,6 @@ export function useDocumentActions(
   layoutDeps: LayoutDeps = browserLayoutDeps,
 ) {
   const store = useEditorStore();
-  const [choice, setChoice] = useState<DocumentChoice | undefined>();
 
   /** Shows a pipeline at once; tasks without positions are laid out in the background. */
   const load = useCallback(
@@ -42,7 +37,7 @@ export function useDocumentActions(
 
   const openText = useCallback(
     (text: string, fileName: string) => {
-      const opened = openDocuments(text, fileName);
+      const { file, opened } = openWorkflowFile(fileName, text);
       const pipelines = opened.documents.flatMap((d) => (d.pipeline ? [d.pipeline] : []));
       const problems = [...opened.diagnostics, ...opened.documents.flatMap((d) => d.diagnostics)];
       if (pipelines.length === 0) {
@@ -60,8 +55,11 @@ export function useDocumentActions(
           message: `Opened with problems: ${formatDiagnostic(first, fileName)}`,
         });
       }
-      if (pipelines.length > 1) setChoice({ fileName, pipelines });
-      else load(pipelines[0]!);
+      // Every document is kept; the first workflow is shown, the others a switch away.
+      const first = opened.documents.findIndex((d) => d.pipeline);
+      const several = opened.documents.length > 1;
+      store.getState().setFile(several ? file : undefined, first);
+      load(opened.documents[first]!.pipeline!);
     },
     [store, load],
   );
@@ -86,17 +84,9 @@ export function useDocumentActions(
     [store, openText],
   );
 
-  const choose = useCallback(
-    (pipeline: Pipeline | undefined) => {
-      setChoice(undefined);
-      if (pipeline) load(pipeline);
-    },
-    [load],
-  );
-
   const download = useCallback(() => {
-    const { pipeline } = store.getState();
-    downloadText(exportDocument(pipeline), workflowFileName(pipeline.metadata));
+    const state = store.getState();
+    downloadText(saveTextOf(state), state.file?.name ?? workflowFileName(state.pipeline.metadata));
   }, [store]);
 
   const newDocument = useCallback(() => {
@@ -108,6 +98,7 @@ export function useDocumentActions(
       return;
     cancelLayout(store);
     store.getState().newPipeline();
+    store.getState().setFile(undefined);
     store.getState().select([]);
   }, [store]);
 
@@ -116,5 +107,5 @@ export function useDocumentActions(
     [store, layoutDeps, onLoaded],
   );
 
-  return { openText, openFile, download, newDocument, autoLayout, choice, choose };
+  return { openText, openFile, download, newDocument, autoLayout };
 }

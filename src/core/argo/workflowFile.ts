@@ -64,17 +64,19 @@ export function isEdited(doc: FileDocument, pipeline: Pipeline | undefined): boo
 /**
  * The file's text with `pipelines[i]` for document i (the one on the canvas
  * and those switched away from): a changed document is written anew, the
- * others keep their text.
+ * others keep their text. `formatAll` writes every workflow anew (`fmt`);
+ * documents that are not workflows always keep their text.
  */
 export function writeFile(
   file: WorkflowFile,
   pipelines: readonly (Pipeline | undefined)[],
+  formatAll = false,
 ): string {
   const replaced = new Map<number, string>();
   file.documents.forEach((doc, i) => {
     const p = pipelines[i] ?? doc.current ?? doc.baseline;
     if (!file.chunks) replaced.set(i, p ? exportDocument(p) : dumpYaml(doc.raw));
-    else if (isEdited(doc, p)) replaced.set(i, exportDocument(p!));
+    else if (p && (formatAll || isEdited(doc, p))) replaced.set(i, exportDocument(p));
   });
   if (!file.chunks) return [...replaced.values()].join('---\n');
   return joinDocuments(file.chunks, replaced);

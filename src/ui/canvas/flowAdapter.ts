@@ -22,7 +22,10 @@ import {
 } from '../../core/model/dataFlow';
 import { pointAt } from '../../core/model/layout';
 import { referencedTemplate } from '../../core/library/templateRefs';
-import type { Pipeline, Point, Task, Template } from '../../core/model/types';
+import type { Layout, Pipeline, Point, Task, Template } from '../../core/model/types';
+import { levelLayout } from '../../core/graph/levelLayout';
+import { NODE_HEIGHT } from '../../core/graph/layoutSpacing';
+import { nodeHeights } from '../../core/model/dataFlow';
 import { scopeLayout, scopeTasks } from '../../core/model/scope';
 import { scopeView, type ScopeNode } from '../../core/model/scopeView';
 import { handlerCalls } from '../../core/model/templateGraph';
@@ -113,6 +116,21 @@ function describe(
   return { runs, detail: type ?? '' };
 }
 
+const fallbacks = new WeakMap<readonly Task[], Layout>();
+
+/**
+ * Where tasks without a position are drawn: placed by dependency level (a
+ * DAG opened by drilling in, tasks the YAML panel added). View state only:
+ * the document gets positions when the user moves a node or lays it out.
+ */
+function unplaced(p: Pipeline, layout: Layout): Layout | undefined {
+  const tasks = scopeTasks(p);
+  if (tasks.every((t) => pointAt(layout, t.name))) return undefined;
+  let placed = fallbacks.get(tasks);
+  if (!placed) fallbacks.set(tasks, (placed = levelLayout(tasks, nodeHeights(p, NODE_HEIGHT))));
+  return placed;
+}
+
 interface NodeCacheEntry {
   source: ScopeNode;
   position: Point | undefined;
@@ -154,6 +172,7 @@ export function createFlowAdapter() {
         )
       : undefined;
     const layout = scopeLayout(p);
+    const fallback = steps ? undefined : unplaced(p, layout);
     const next = new Map<string, NodeCacheEntry>();
     const groups = steps ? groupNodes(geometry!.frames, view.groups) : [];
     let changed = view.nodes.length + groups.length !== lastNodes.length || groups !== groupCache;
@@ -161,7 +180,9 @@ export function createFlowAdapter() {
     view.nodes.forEach((source, i) => {
       const template = source.runs ?? referencedTemplate(source.task);
       const hit = nodeCache.get(source.id);
-      const placed = geometry ? geometry.positions.get(source.id) : pointAt(layout, source.id);
+      const placed = geometry
+        ? geometry.positions.get(source.id)
+        : (pointAt(layout, source.id) ?? (fallback && pointAt(fallback, source.id)));
       // Steps are placed anew on every pass: keep the object while it stays put.
       const position =
         hit?.position && placed && hit.position.x === placed.x && hit.position.y === placed.y

@@ -60,6 +60,8 @@ export function placeOpened(
     Object.entries(scopeLayout(pipeline)),
   );
   store.getState().setPipeline(withScopeLayout(pipeline, layout));
+  // Placing an opened document is not an edit of it (the file keeps its text).
+  store.getState().rebaseline(pipeline);
   onPlaced();
   const plan = planLayout(scopeTasks(pipeline), deps.limit);
   if (plan.layered) refine(store, heights, deps, onPlaced, 'open');
@@ -144,7 +146,10 @@ function settle(
     case 'done': {
       if (!sameTasks(scopeTasks(store.getState().pipeline), scopeTasks(started)))
         return 'Tasks were added, removed or renamed while the layout ran, so it was not applied. Auto-layout lays the graph out again.';
+      const before = store.getState().pipeline;
       store.getState().placeTasks(ownEntries(outcome.layout));
+      // Placing an opened document is not an edit of it.
+      if (mode === 'open') store.getState().rebaseline(before);
       return undefined;
     }
     case 'cancelled':

@@ -4,6 +4,7 @@ import { SubmitButton } from '../run/SubmitButton';
 import { SimulateButton } from '../simulate/SimulateButton';
 import { RunChip } from '../run/RunChip';
 import { SaveStatus } from '../storage/SaveStatus';
+import { DocumentSwitcher } from './DocumentSwitcher';
 
 interface Props {
   onConnection(): void;
@@ -34,6 +35,7 @@ export function Toolbar(props: Props) {
       <span className="doc-title" title={`${kind} ${title}`}>
         {kind} · {title}
       </span>
+      <DocumentSwitcher />
       <RunChip />
       <SaveStatus />
       <span className="spacer" />
