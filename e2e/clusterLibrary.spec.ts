@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { argoExamplePath, hasShared, SKIP_REASON } from '../test/support/sharedData';
-import { configureConnection, launch, openEditor, yamlText } from './support/browser';
+import { configureConnection, launch, openEditor, openFile, yamlText } from './support/browser';
 
 const doubleUrl = () => inject('doubleUrl');
 const AUTH = { Authorization: 'Bearer test-token' };
@@ -25,14 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function openFile(page: Page, file: string): Promise<void> {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open…' }).click(),
-  ]);
-  await chooser.setFiles(file);
-}
 
 /** Drags a palette entry onto the canvas at (x, y) relative to the canvas. */
 async function drop(page: Page, id: string, x: number, y: number): Promise<void> {

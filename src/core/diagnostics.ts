@@ -12,8 +12,10 @@ export interface Diagnostic {
   code: string;
   message: string;
   severity: Severity;
-  /** The DAG task the problem belongs to, when there is one. */
+  /** The DAG task or step the problem belongs to, when there is one. */
   task?: string;
+  /** The template the task, step or field is in. */
+  template?: string;
   /** Field path inside the document, e.g. `['spec','templates',0,'dag','tasks',2,'depends']`. */
   path?: (string | number)[];
   /** 1-based line and column in the source text, when the problem came from text. */

@@ -18,6 +18,7 @@ import { CompareView } from './run/CompareView';
 import { SubmitForm } from './run/SubmitForm';
 import { SubmitResultBar } from './run/SubmitResultBar';
 import { Canvas } from './canvas/Canvas';
+import { TemplatesOutline } from './outline/TemplatesOutline';
 import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
 import { pickFile } from './files';
 import { Inspector } from './inspector/Inspector';
@@ -168,7 +169,14 @@ function Editor() {
           theme={theme}
         />,
       )}
-      {panel('palette', 'palette', <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />)}
+      {panel(
+        'palette',
+        'palette',
+        <div className="sidebar">
+          <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />
+          <TemplatesOutline />
+        </div>,
+      )}
       <main className="centre">
         {panel('canvas', 'auto', <Canvas onOpenFile={docs.openFile} colorMode={theme} />)}
         <Notice />
