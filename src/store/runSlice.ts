@@ -20,10 +20,9 @@ import {
 } from '../core/argo/client';
 import type { Diagnostic } from '../core/diagnostics';
 import { pipelineLabelValue, PIPELINE_LABEL, type SubmitOptions } from '../core/argo/submitOptions';
-import type { JsonObject, Pipeline, Task, WorkflowKind } from '../core/model/types';
+import type { JsonObject, Pipeline, WorkflowKind } from '../core/model/types';
 import { TOKEN_KEY, writeSettings, type ConnectionSettings } from './connectionSettings';
 import type { EditorState } from './editorStore';
-import { scopeTasks } from '../core/model/scope';
 
 export interface RunDeps {
   fetch: FetchLike;
@@ -48,11 +47,14 @@ export interface SubmitResult {
 }
 
 export interface ActiveRun {
+  /** The run at the workflow's entrypoint level. */
   state: RunState;
+  /** The Workflow as the server last sent it: every level's nodes (drill-down). */
+  workflow?: JsonObject;
   /** 'simulated': a what-if run of the simulator (simulationSlice), no server involved. */
   watch: 'streaming' | 'reconnecting' | 'polling' | 'finished' | 'stopped' | 'simulated';
-  /** Tasks as submitted, to mark what changed on the canvas since. */
-  submitted: Map<string, Task>;
+  /** The document as submitted, to mark the tasks changed on the canvas since (at any level). */
+  submitted: Pipeline;
   error?: string;
 }
 
@@ -153,14 +155,21 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
       watching?.abort();
       const controller = new AbortController();
       watching = controller;
-      const submitted = new Map(scopeTasks(p).map((t) => [t.name, t]));
+      const submitted = p;
       const blank: RunState = { name, phase: 'Pending', tasks: new Map() };
-      set({ run: { state: initial ? runState(initial) : blank, watch: 'streaming', submitted } });
+      set({
+        run: {
+          state: initial ? runState(initial) : blank,
+          ...(initial ? { workflow: initial } : {}),
+          watch: 'streaming',
+          submitted,
+        },
+      });
       const update = (patch: Partial<ActiveRun>) => {
         const run = get().run;
         if (run && watching === controller) set({ run: { ...run, ...patch } });
       };
-      watchRun(client(), name, (wf) => update({ state: runState(wf) }), {
+      watchRun(client(), name, (wf) => update({ state: runState(wf), workflow: wf }), {
         signal: controller.signal,
         onStatus: (watch) => update({ watch }),
       }).then(
@@ -291,7 +300,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
               wf,
             );
           } else {
-            set({ run: { ...run, state: runState(wf) } });
+            set({ run: { ...run, state: runState(wf), workflow: wf } });
             if (action === 'retry') startWatch(run.state.name, get().pipeline, wf);
           }
         } catch (e) {

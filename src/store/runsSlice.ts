@@ -21,7 +21,6 @@ import {
 import { pipelineLabelValue } from '../core/argo/submitOptions';
 import type { JsonObject } from '../core/model/types';
 import type { EditorState } from './editorStore';
-import { scopeEntries } from '../core/model/scope';
 
 export interface RunsState {
   status: 'idle' | 'loading' | 'loaded' | 'failed';
@@ -133,8 +132,9 @@ export const createRunsSlice: StateCreator<EditorState, [], [], RunsSlice> = (se
         set({
           run: {
             state: runState(wf),
+            workflow: wf,
             watch: 'finished',
-            submitted: new Map(scopeEntries(p).map((t) => [t.name, t])),
+            submitted: p,
           },
         });
       } catch (e) {

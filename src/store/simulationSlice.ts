@@ -95,7 +95,7 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
           taskNames: scopeEntries(p).map((t) => t.name),
         }),
         watch: 'simulated',
-        submitted: new Map(scopeEntries(p).map((t) => [t.name, t])),
+        submitted: p,
       },
     });
   };
