@@ -14,7 +14,19 @@ function argoProxy(): Record<string, ProxyOptions> | undefined {
   const target = process.env.ARGO_SERVER;
   if (!target) return undefined;
   const insecure = /^(1|true|yes)$/i.test(process.env.ARGO_INSECURE ?? '');
+  // KUBE_API_SERVER: ConfigMaps (the palette's config from a ConfigMap) come from
+  // the Kubernetes API, on the same origin and with the same token (docs/deploy.md).
+  const kube = process.env.KUBE_API_SERVER;
   return {
+    ...(kube
+      ? {
+          '/api/v1/namespaces': {
+            target: kube,
+            changeOrigin: true,
+            secure: !/^(1|true|yes)$/i.test(process.env.KUBE_INSECURE ?? ''),
+          },
+        }
+      : {}),
     '/api/v1': {
       target,
       changeOrigin: true,

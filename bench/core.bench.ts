@@ -27,6 +27,10 @@ import {
 } from '../src/core';
 import { graphIndex } from '../src/core/graph/graphIndex';
 import { random } from './canvas/generate';
+import { scopeTasks } from '../src/core/model/scope';
+import { tasksOf, withTasks } from '../test/support/scope';
+import { emptyLayout } from '../src/core/model/layout';
+import type { Layout } from '../src/core/model/types';
 
 // ---------------------------------------------------------------------------
 // Timing
@@ -148,7 +152,7 @@ function layeredDag(n: number, seed: number): Dag {
   const layers: number[][] = [];
   const layerOf = new Int32Array(n);
   const tasks: Task[] = [];
-  const layout: Pipeline['layout'] = {};
+  const layout: Layout = emptyLayout();
   for (let i = 0; i < n; i++) {
     const layer = Math.floor(i / width);
     (layers[layer] ??= []).push(i);
@@ -179,21 +183,23 @@ function layeredDag(n: number, seed: number): Dag {
     layout[name] = { x: layer * 260, y: (i % width) * 90 };
   }
   const base = createPipeline({ generateName: `bench-${n}-`, namespace: 'argo' });
-  const pipeline: Pipeline = {
-    ...base,
-    spec: {
-      ...base.spec,
-      arguments: { parameters: [{ name: 'date', value: '2025-01-01' }] },
-      templates: [...(base.spec.templates as Template[]), ...templates],
+  const pipeline = withTasks(
+    {
+      ...base,
+      spec: {
+        ...base.spec,
+        arguments: { parameters: [{ name: 'date', value: '2025-01-01' }] },
+        templates: [...(base.spec.templates as Template[]), ...templates],
+      },
     },
     tasks,
     layout,
-  };
+  );
   return { pipeline, layers, layerOf };
 }
 
 const edgeCount = (p: Pipeline): number =>
-  graphIndex(p.tasks).up.reduce((sum, ups) => sum + ups.length, 0);
+  graphIndex(scopeTasks(p)).up.reduce((sum, ups) => sum + ups.length, 0);
 
 // ---------------------------------------------------------------------------
 // Whole-document operations
@@ -203,7 +209,7 @@ function documentRows(n: number, budget: Budget): void {
   const group = `${n.toLocaleString('en')} tasks`;
   const text = exportDocument(p);
   const opened = openDocuments(text).documents[0]?.pipeline;
-  if (opened?.tasks.length !== n) throw new Error(`import of ${n} tasks failed`);
+  if (tasksOf(opened)?.length !== n) throw new Error(`import of ${n} tasks failed`);
   const kib = (s: string): string => `${Math.round(s.length / 1024).toLocaleString('en')} KiB`;
   const edges = edgeCount(p);
   console.log(`${group}: ${edges} edges (${(edges / n).toFixed(2)} per task), YAML ${kib(text)}`);
@@ -225,14 +231,14 @@ function documentRows(n: number, budget: Budget): void {
     kib(text),
   );
   measure(group, 'import (`openDocuments`)', budget, () => text, openDocuments);
-  graphIndex(p.tasks);
+  graphIndex(scopeTasks(p));
   measure(group, 'validate (`validate`), warm caches', budget, () => p, validate);
   // Fresh task objects and array: the index and every `depends` parse are redone.
   measure(
     group,
     'validate, cold (fresh task objects)',
     budget,
-    () => ({ ...p, tasks: p.tasks.map((t) => ({ ...t })) }),
+    () => ({ ...p, tasks: scopeTasks(p).map((t) => ({ ...t })) }),
     validate,
   );
 }
@@ -245,8 +251,8 @@ function connectRows(n: number): void {
   const p = dag.pipeline;
   const group = `connect, ${n.toLocaleString('en')} tasks`;
   const rnd = random(99);
-  const names = p.tasks.map((t) => t.name);
-  const index = graphIndex(p.tasks); // warm
+  const names = scopeTasks(p).map((t) => t.name);
+  const index = graphIndex(scopeTasks(p)); // warm
   const lastLayer = dag.layers.length - 1;
   const pickIn = (layer: number): number => {
     const list = dag.layers[layer]!;
@@ -325,7 +331,7 @@ function connectRows(n: number): void {
     group,
     'full index rebuild (`graphIndex(tasks.slice())`)',
     slow,
-    () => p.tasks.slice(),
+    () => scopeTasks(p).slice(),
     graphIndex,
     'depends already parsed (per-task cache)',
   );
@@ -333,7 +339,7 @@ function connectRows(n: number): void {
     group,
     'full index rebuild, cold (fresh task objects)',
     slow,
-    () => p.tasks.map((t) => ({ ...t })),
+    () => scopeTasks(p).map((t) => ({ ...t })),
     graphIndex,
     'parses every depends',
   );

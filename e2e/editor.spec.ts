@@ -105,7 +105,7 @@ describe('canvas editing', () => {
   it('undoes and redoes every edit', async () => {
     const { page } = await openEditor(browser);
     await twoConnected(page);
-    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 140 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => yamlText(page)).not.toContain('depends:');
     await page.keyboard.press('Control+z');
@@ -145,7 +145,8 @@ describe('canvas editing', () => {
     const saved = load(readFileSync(path, 'utf8')) as {
       metadata: { annotations: Record<string, string> };
     };
-    expect(JSON.parse(saved.metadata.annotations[LAYOUT_ANNOTATION]!)).toHaveProperty(
+    // Positions per template: the main DAG's tasks.
+    expect(JSON.parse(saved.metadata.annotations[LAYOUT_ANNOTATION]!).main).toHaveProperty(
       'busybox-shell',
     );
     delete (saved.metadata as { annotations?: unknown }).annotations;

@@ -58,7 +58,7 @@ describe('workflow kinds', () => {
     await expect.poll(() => yamlText(page)).toContain('kind: Workflow\n');
     expect(await yamlText(page)).not.toContain('schedules:');
     await expect.poll(() => page.locator('[data-testid=cron-next-runs]').count()).toBe(0);
-    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 140 } });
     await page.keyboard.press('Control+z');
     await expect.poll(() => yamlText(page)).toContain('kind: CronWorkflow');
     expect(errors).toEqual([]);

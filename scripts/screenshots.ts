@@ -13,6 +13,7 @@ import { parseConfig } from '../src/core/config';
 import { autoLayout, NODE_HEIGHT } from '../src/core/graph/autoLayout';
 import { nodeHeights } from '../src/core/model/dataFlow';
 import { startArgoServerDouble } from '../test/support/argoServerDouble';
+import { scopeTasks, withScopeLayout } from '../src/core/model/scope';
 
 function samplePipeline(): Pipeline {
   const entries = parseConfig(readFileSync('public/config.yaml', 'utf8')).value;
@@ -35,7 +36,7 @@ function samplePipeline(): Pipeline {
     ['spark-join', 'report'],
   ] as const)
     p = connect(p, a, b).pipeline;
-  return { ...p, layout: autoLayout(p.tasks, nodeHeights(p, NODE_HEIGHT)) };
+  return withScopeLayout(p, autoLayout(scopeTasks(p), nodeHeights(p, NODE_HEIGHT)));
 }
 
 const double = await startArgoServerDouble({ port: 0, stepMs: 1500 });

@@ -22,9 +22,11 @@ commands:
               Exit 0 when valid, 1 when not, 2 when a file cannot be read
   deps FILE   print each task with its upstream tasks, in topological order
   fmt FILE    open FILE and write it back as Argo YAML to stdout (the round trip)
-  submit FILE --server URL [--namespace NS] [--watch]
-              lint and create on an Argo Server; prints the created name. The token is
-              read from ARGO_TOKEN; ARGO_INSECURE=1 accepts a self-signed certificate.
+  submit FILE --server URL [--namespace NS] [--watch] [-p NAME=VALUE]... [--entrypoint T] [-l K=V,K2=V2 | --label K=V]...
+              lint and create on an Argo Server; prints the created name. -p, --entrypoint
+              and -l/--label set parameter values, the entrypoint and labels of what is
+              submitted, as argo submit does (FILE is not changed). The token is read from
+              ARGO_TOKEN; ARGO_INSECURE=1 accepts a self-signed certificate.
               With --watch: prints phase changes, exits 0 if the run succeeds, 1 if not`;
 
 function readText(file: string): string {

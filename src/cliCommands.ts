@@ -2,15 +2,15 @@
  * The CLI's commands over text already read, so tests can run them without a
  * process or a file system.
  */
-import { openDocuments, type OpenedDocument } from './core/argo/document';
-import { dumpYamlDocuments } from './core/argo/yamlText';
-import { compile } from './core/argo/compile';
+import { openDocuments, type OpenedDocument, type OpenResult } from './core/argo/document';
+import { fileOf, writeFile } from './core/argo/workflowFile';
 import { formatDiagnostic } from './core/diagnostics';
 import { lintFiles } from './core/validate/lintFiles';
 import { dependencyView, findCycle } from './core/graph/topology';
 import { report } from './cliLint';
 import type { Pipeline } from './core/model/types';
 import { clip } from './core/util/describe';
+import { scopeTasks } from './core/model/scope';
 
 export interface CliIO {
   out(line: string): void;
@@ -39,7 +39,7 @@ export function runCommand(command: string, file: string, text: string, io: CliI
     return 2;
   }
   if (command === 'deps') return deps(opened.documents, io);
-  return fmt(opened.documents, io);
+  return fmt(file, text, opened, io);
 }
 
 function deps(documents: OpenedDocument[], io: CliIO): number {
@@ -48,9 +48,9 @@ function deps(documents: OpenedDocument[], io: CliIO): number {
     const p = doc.pipeline;
     if (!p) continue;
     if (documents.length > 1) io.out(`# ${p.kind} ${documentName(p, doc.index)}`);
-    const view = dependencyView(p.tasks);
+    const view = dependencyView(scopeTasks(p));
     if (!view) {
-      const cycle = findCycle(p.tasks) ?? [];
+      const cycle = findCycle(scopeTasks(p)) ?? [];
       io.err(`dependency cycle detected: ${cycle.map((n) => clip(n)).join(' -> ')}`);
       failed = true;
       continue;
@@ -73,9 +73,18 @@ function documentName(p: Pipeline, index: number): string {
   return `(document ${index + 1})`;
 }
 
-function fmt(documents: OpenedDocument[], io: CliIO): number {
-  const pipelines = documents.flatMap((d) => (d.pipeline ? [d.pipeline] : []));
-  const text = dumpYamlDocuments(pipelines.map((p) => compile(p, { layout: true })));
+/**
+ * Every workflow written anew; documents of other kinds beside them (a
+ * ConfigMap, a PersistentVolumeClaim), comments between documents and the
+ * separators stay as written.
+ */
+function fmt(file: string, source: string, opened: OpenResult, io: CliIO): number {
+  const whole = fileOf(file, source, opened);
+  const text = writeFile(
+    whole,
+    opened.documents.map((d) => d.pipeline),
+    true,
+  );
   // `out` ends the line: drop exactly one line break, never more (trimming
   // would cut a kept trailing line break of a `|+` block, e.g. args: ["\n"]).
   io.out(text.endsWith('\n') ? text.slice(0, -1) : text);

@@ -1,8 +1,10 @@
 /**
- * `argoflow submit FILE --server URL --namespace NS [--watch]`: validate, lint
- * and create on an Argo Server; with --watch, print phase changes until the
- * run ends. The token comes from ARGO_TOKEN (never a flag, so it stays out of
- * shell history) and is never printed.
+ * `argoflow submit FILE --server URL --namespace NS [--watch] [-p name=value]...
+ * [--entrypoint T] [-l k=v,k2=v2 | --label k=v]...`: validate, lint and create
+ * on an Argo Server, with parameter values, entrypoint and labels as `argo
+ * submit` spells them (the file is not changed); with --watch, print phase
+ * changes until the run ends. The token comes from ARGO_TOKEN (never a flag,
+ * so it stays out of shell history) and is never printed.
  */
 import { openDocuments } from './core/argo/document';
 import {
@@ -16,6 +18,7 @@ import {
 } from './core/argo/client';
 import { formatDiagnostic } from './core/diagnostics';
 import { locateDiagnostics } from './core/argo/locate';
+import { parsePairs, type SubmitOptions } from './core/argo/submitOptions';
 import type { CliIO } from './cliCommands';
 
 export interface SubmitArgs {
@@ -23,19 +26,43 @@ export interface SubmitArgs {
   server: string;
   namespace?: string;
   watch: boolean;
+  options?: SubmitOptions;
 }
+
+const VALUE_FLAGS = new Set([
+  '--server',
+  '--namespace',
+  '-p',
+  '--parameter',
+  '--entrypoint',
+  '-l',
+  '--labels',
+  '--label',
+]);
 
 /** Parses `submit` flags; returns a usage message when they are wrong. */
 export function parseSubmitArgs(args: string[]): SubmitArgs | string {
   const out: Partial<SubmitArgs> = { watch: false };
+  const params: string[] = [];
+  const labels: string[] = [];
+  let entrypoint: string | undefined;
   for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
+    let a = args[i]!;
+    let inline: string | undefined;
+    const eq = a.indexOf('=');
+    if (a.startsWith('--') && eq > 0 && VALUE_FLAGS.has(a.slice(0, eq))) {
+      inline = a.slice(eq + 1);
+      a = a.slice(0, eq);
+    }
     if (a === '--watch') out.watch = true;
-    else if (a === '--server' || a === '--namespace') {
-      const value = args[++i];
-      if (!value) return `${a} needs a value`;
+    else if (VALUE_FLAGS.has(a)) {
+      const value = inline ?? args[++i];
+      if (value === undefined || value === '') return `${a} needs a value`;
       if (a === '--server') out.server = value;
-      else out.namespace = value;
+      else if (a === '--namespace') out.namespace = value;
+      else if (a === '-p' || a === '--parameter') params.push(value);
+      else if (a === '--entrypoint') entrypoint = value;
+      else labels.push(value);
     } else if (a === '--token' || a.startsWith('--token='))
       // Refused without echoing the value: it must not reach a log either.
       return 'the token is read from the ARGO_TOKEN environment variable, never from a flag';
@@ -45,7 +72,15 @@ export function parseSubmitArgs(args: string[]): SubmitArgs | string {
   }
   if (!out.file) return 'submit needs a FILE';
   if (!out.server) return 'submit needs --server URL (e.g. https://localhost:2746)';
-  return out as SubmitArgs;
+  const p = parsePairs(params, 'parameter');
+  if ('error' in p) return p.error;
+  const l = parsePairs(labels, 'label');
+  if ('error' in l) return l.error;
+  const options: SubmitOptions = {};
+  if (params.length > 0) options.parameters = p.values;
+  if (labels.length > 0) options.labels = l.values;
+  if (entrypoint) options.entrypoint = entrypoint;
+  return (Object.keys(options).length > 0 ? { ...out, options } : out) as SubmitArgs;
 }
 
 export async function runSubmit(
@@ -72,7 +107,7 @@ export async function runSubmit(
     args.namespace ?? (typeof p.metadata.namespace === 'string' ? p.metadata.namespace : 'argo');
   const client = createArgoClient({ server: args.server, namespace, token }, { fetch });
   const ctx = { server: args.server, namespace, browser: false, token };
-  const outcome = await submitPipeline(client, p);
+  const outcome = await submitPipeline(client, p, args.options);
   if (outcome.status === 'invalid') {
     // Our validator's problems carry a field path: print them as FILE:LINE:COL, as `lint` does.
     const index = opened.documents.find((d) => d.pipeline)?.index ?? 0;

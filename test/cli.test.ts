@@ -23,6 +23,7 @@ import {
 import { A_THEN_B, CONFIG_MAP, dagWorkflow, ECHO_TEMPLATE_FLOW } from './support/fixtures';
 import { ARGO_DIR, hasShared, SKIP_REASON } from './support/sharedData';
 import { TIMEOUT } from './support/timeouts';
+import { scopeLayout } from '../src/core/model/scope';
 
 const DIAMOND = join(ARGO_DIR, 'examples', 'dag-diamond.yaml');
 const skipNote = hasShared ? '' : ` (skipped: ${SKIP_REASON})`;
@@ -417,7 +418,7 @@ describe('runCommand', () => {
     expect(r).toEqual({ code, out, err });
   });
 
-  it('fmt writes every workflow back, without the ConfigMap, keeping the layout', () => {
+  it('fmt writes every workflow back and keeps the ConfigMap beside them as written (issue 9), with the layout', () => {
     const layout = '{"a":[10,20],"b":[30,40]}';
     const withLayout = VALID.replace(
       '  generateName: valid-\n',
@@ -426,12 +427,13 @@ describe('runCommand', () => {
     const r = runIn('fmt', `${withLayout}---\n${CONFIG_MAP}---\n${CYCLIC}`);
     expect(r.code).toBe(0);
     expect(r.err).toEqual([]);
-    const text = r.out.join('\n');
-    expect(text.split(/^---$/m)).toHaveLength(2);
-    expect(text).not.toContain('ConfigMap');
-    const reopened = openDocuments(text).documents.map((d) => d.pipeline!);
-    expect(reopened.map((p) => p.layout)).toEqual([
+    const text = `${r.out.join('\n')}\n`;
+    expect(text.split(/^---$/m)).toHaveLength(3);
+    expect(text).toContain(`---\n${CONFIG_MAP}---\n`);
+    const reopened = openDocuments(text).documents.map((d) => d.pipeline);
+    expect(reopened.map((p) => p && { ...scopeLayout(p) })).toEqual([
       { a: { x: 10, y: 20 }, b: { x: 30, y: 40 } },
+      undefined,
       {},
     ]);
     expect(manifests(text)).toEqual(manifests(`${withLayout}---\n${CYCLIC}`));

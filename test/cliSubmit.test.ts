@@ -116,7 +116,17 @@ async function cli(
 const exited = (r: ChildRun, status: number) => expect(r.status, explain(r)).toBe(status);
 
 /** Namespaces the token may use: one per test. */
-const NAMESPACES = ['ok', 'fails', 'wrong-token', 'no-token', 'flag', 'invalid', 'tmpl', 'two'];
+const NAMESPACES = [
+  'ok',
+  'fails',
+  'wrong-token',
+  'no-token',
+  'flag',
+  'invalid',
+  'tmpl',
+  'two',
+  'params',
+];
 const submit = (ns: string, name: string, ...more: string[]) => [
   'submit',
   file(name),
@@ -253,6 +263,70 @@ describe('runSubmit (in-process)', () => {
     expect(heard('argo').map((r) => r.path)).toEqual(['/api/v1/workflow-templates/argo/lint']);
   });
 
+  it('-p, --entrypoint and labels reach the submitted workflow; the file does not change', async () => {
+    const text = FILES['chain.yaml']!.replace(
+      'spec:\n',
+      'spec:\n  arguments:\n    parameters:\n      - {name: msg, value: hi}\n      - {name: env, value: dev, enum: [dev, prod]}\n',
+    );
+    const before = text;
+    const err: string[] = [];
+    const out: string[] = [];
+    const args = {
+      file: 'p.yaml',
+      server: argo.url,
+      namespace: 'params',
+      watch: false,
+      options: {
+        parameters: { env: 'prod', extra: '1' },
+        entrypoint: 'main',
+        labels: { team: 'data' },
+      },
+    };
+    const code = await runSubmit(
+      args,
+      text,
+      { out: (l) => out.push(l), err: (l) => err.push(l) },
+      fetch,
+      TOKEN,
+    );
+    expect({ code, err }).toEqual({ code: 0, err: [] });
+    const wf = argo.workflows.get(`params/${out[0]}`)!;
+    expect(wf.spec.arguments.parameters).toEqual([
+      { name: 'msg', value: 'hi' },
+      { name: 'env', value: 'prod', enum: ['dev', 'prod'] },
+      { name: 'extra', value: '1' },
+    ]);
+    expect(wf.spec.entrypoint).toBe('main');
+    expect(wf.metadata.labels).toMatchObject({ team: 'data', 'argoflow.dev/pipeline': 'chain' });
+    expect(text).toBe(before);
+  });
+
+  it("a value outside the parameter's enum is refused before anything is sent", async () => {
+    const text = FILES['chain.yaml']!.replace(
+      'spec:\n',
+      'spec:\n  arguments:\n    parameters:\n      - {name: env, value: dev, enum: [dev, prod]}\n',
+    );
+    const err: string[] = [];
+    const sent = heard('params').length;
+    const args = {
+      file: 'p.yaml',
+      server: argo.url,
+      namespace: 'params',
+      watch: false,
+      options: { parameters: { env: 'qa' } },
+    };
+    const code = await runSubmit(
+      args,
+      text,
+      { out: () => {}, err: (l) => err.push(l) },
+      fetch,
+      TOKEN,
+    );
+    expect(code).toBe(1);
+    expect(err.join('\n')).toContain("parameter env: 'qa' is not one of dev, prod");
+    expect(heard('params')).toHaveLength(sent);
+  });
+
   it('a file with two workflows is refused with exit 2', async () => {
     const text = `${FILES['chain.yaml']}---\n${FILES['template.yaml']}`;
     const err: string[] = [];
@@ -280,6 +354,33 @@ describe('parseSubmitArgs', () => {
       ['--watch', '--namespace', 'ns', 'f.yaml', '--server', 'u'],
       { file: 'f.yaml', server: 'u', namespace: 'ns', watch: true },
     ],
+    [
+      // argo submit's spelling: -p repeated, --entrypoint, -l with a comma list; --label repeated.
+      [
+        'f.yaml',
+        '--server=u',
+        '-p',
+        'msg=a=b',
+        '--parameter',
+        'n=2',
+        '--entrypoint',
+        'main',
+        '-l',
+        'team=data,tier=gold',
+        '--label',
+        'owner=me',
+      ],
+      {
+        file: 'f.yaml',
+        server: 'u',
+        watch: false,
+        options: {
+          parameters: { msg: 'a=b', n: '2' },
+          entrypoint: 'main',
+          labels: { team: 'data', tier: 'gold', owner: 'me' },
+        },
+      },
+    ],
   ])('%j -> %j', (args, parsed) => {
     expect(parseSubmitArgs(args)).toEqual(parsed);
   });
@@ -293,6 +394,9 @@ describe('parseSubmitArgs', () => {
     [['f.yaml', '--token=x', '--server', 'u'], 'ARGO_TOKEN environment variable'],
     [['f.yaml', '--server', 'u', '--verbose'], 'unknown option --verbose'],
     [['a.yaml', 'b.yaml', '--server', 'u'], 'unexpected argument b.yaml'],
+    [['f.yaml', '--server', 'u', '-p', 'novalue'], 'expected parameter of the form: NAME=VALUE'],
+    [['f.yaml', '--server', 'u', '-l', 'a=b,c'], 'expected labels of the form'],
+    [['f.yaml', '--server', 'u', '--entrypoint'], '--entrypoint needs a value'],
   ])('%j is refused: %s', (args, message) => {
     const parsed = parseSubmitArgs(args);
     expect(typeof parsed).toBe('string');

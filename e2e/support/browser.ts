@@ -70,6 +70,15 @@ export async function dropEntry(page: Page, entryId: string, x: number, y: numbe
     });
 }
 
+/** Opens a file through the Open… button's file chooser. */
+export async function openFile(page: Page, file: string): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open…' }).click(),
+  ]);
+  await chooser.setFiles(file);
+}
+
 /** Draws an edge from `from`'s output handle to `to`'s input handle with the mouse. */
 export async function connectNodes(page: Page, from: string, to: string): Promise<void> {
   const source = page.locator(

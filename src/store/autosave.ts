@@ -13,7 +13,7 @@ import type { DurableCopy } from './durableCopy';
 import type { EditorStore } from './editorStore';
 import type { ConfigSource } from './paletteSlice';
 import { writeFailure } from './safeStorage';
-import { savedText } from './showable';
+import { saveTextOf } from './fileSlice';
 import { hasErrors } from '../core/diagnostics';
 import {
   CONFIG_KEY,
@@ -138,7 +138,7 @@ export function startAutosave(store: EditorStore, options: AutosaveOptions): Aut
     }
     let text: string;
     try {
-      text = savedText(pipeline);
+      text = saveTextOf(store.getState());
     } catch (e) {
       store.getState().setSaveStatus({ kind: 'failed', reason: (e as Error)?.message });
       return;

@@ -9,17 +9,27 @@ import type { Diagnostic } from '../core/diagnostics';
 import { conditionSuggestions, scopeSuggestions } from '../core/model/dataFlow';
 import { templateUseCount } from '../core/model/resourceFields';
 import type { Pipeline } from '../core/model/types';
+import { runState, type RunState } from '../core/argo/client/runStatus';
+import { scopeEntries } from '../core/model/scope';
+import { simulationRunState } from '../core/simulate';
+import type { EditorState } from './editorStore';
+import { breadcrumb } from './scopeSlice';
 
 function structure(p: Pipeline): unknown[] {
-  return [p.apiVersion, p.kind, p.metadata, p.spec, p.dag, p.tasks, p.extra];
+  return [p.apiVersion, p.kind, p.metadata, p.spec, p.scope, p.extra];
 }
 
 /** Memoises `fn` on the identity of the pipeline's structural parts. */
 function byStructure<T>(fn: (p: Pipeline) => T): (p: Pipeline) => T {
+  return memoOn(structure, fn);
+}
+
+/** Memoises `fn` on the identities of the parts `parts` picks. */
+function memoOn<T>(parts: (p: Pipeline) => unknown[], fn: (p: Pipeline) => T): (p: Pipeline) => T {
   let lastKey: unknown[] | undefined;
   let lastValue: T;
   return (p) => {
-    const key = structure(p);
+    const key = parts(p);
     if (!lastKey || key.some((part, i) => part !== lastKey![i])) {
       lastValue = fn(p);
       lastKey = key;
@@ -28,14 +38,20 @@ function byStructure<T>(fn: (p: Pipeline) => T): (p: Pipeline) => T {
   };
 }
 
-export const pipelineDiagnostics: (p: Pipeline) => Diagnostic[] = byStructure(validate);
+/** The document's parts, without the template on show: what validation reads. */
+function documentParts(p: Pipeline): unknown[] {
+  return [p.apiVersion, p.kind, p.metadata, p.spec, p.extra];
+}
+
+// Validation covers every template, so opening another one does not revalidate.
+export const pipelineDiagnostics: (p: Pipeline) => Diagnostic[] = memoOn(documentParts, validate);
 export const pipelinePreview: (p: Pipeline) => string = byStructure(previewDocument);
 
-/** Diagnostics grouped by task name, for node badges. */
+/** Diagnostics of the template on the canvas grouped by task name, for node badges. */
 export const diagnosticsByTask: (p: Pipeline) => Map<string, Diagnostic[]> = byStructure((p) => {
   const map = new Map<string, Diagnostic[]>();
   for (const d of pipelineDiagnostics(p)) {
-    if (!d.task) continue;
+    if (!d.task || (d.template !== undefined && d.template !== p.scope)) continue;
     const list = map.get(d.task);
     if (list) list.push(d);
     else map.set(d.task, [d]);
@@ -80,3 +96,44 @@ export const templateUses: (p: Pipeline) => (template: string) => number = byStr
     return count;
   };
 });
+
+/**
+ * The watched (or simulated) run as the template on the canvas sees it: at
+ * the entrypoint level, the run's own state; drilled in, the nodes of that
+ * level (the tasks drilled through give the boundary). Cached on its inputs:
+ * every run badge asks on every store update.
+ */
+export const scopedRun = (() => {
+  let last: { run: unknown; simulation: unknown; scope: unknown; path: unknown } | undefined;
+  let value: RunState | undefined;
+  return (s: EditorState): RunState | undefined => {
+    const key = {
+      run: s.run,
+      simulation: s.simulation,
+      scope: s.pipeline.scope,
+      path: s.scopePath,
+    };
+    if (
+      last &&
+      Object.keys(key).every((k) => key[k as keyof typeof key] === last![k as keyof typeof key])
+    )
+      return value;
+    last = key;
+    value = computeScopedRun(s);
+    return value;
+  };
+})();
+
+function computeScopedRun(s: EditorState): RunState | undefined {
+  const run = s.run;
+  if (!run) return undefined;
+  const crumbs = breadcrumb(s.pipeline, s.scopePath);
+  const via = crumbs.slice(1).map((c) => c.via ?? '');
+  if (run.watch === 'simulated' && s.simulation)
+    return simulationRunState(s.simulation.snapshot, {
+      template: s.pipeline.scope,
+      taskNames: scopeEntries(s.pipeline).map((t) => t.name),
+    });
+  if (via.length === 0 || !run.workflow) return run.state;
+  return runState(run.workflow, via);
+}

@@ -28,6 +28,9 @@ import type { TaskResult } from '../core/argo/depends';
 import { emptyHistory, record, redo, undo, type History } from './history';
 import { whyUnshowable } from './showable';
 import type { EditorState } from './editorStore';
+import { scopeProblem, scopeTemplate } from '../core/model/scope';
+import type { StepPlace } from '../core/model/steps';
+import { convertScopeToDag, moveScopeStep, wrapScopeInDag } from '../core/model/templateOps';
 
 /** Positions by task name: a Map, or a record read by its own keys only. */
 export type Moves = ReadonlyMap<string, Point> | Readonly<Record<string, Point>>;
@@ -40,6 +43,8 @@ export interface Notice {
   message: string;
   /** Tasks the notice is about (e.g. the cycle path), for highlighting. */
   tasks?: string[];
+  /** A fix the notice offers (e.g. wrap a leaf template in a DAG). */
+  action?: { label: string; run(): void };
 }
 
 export interface DocumentSlice {
@@ -92,6 +97,12 @@ export interface DocumentSlice {
   undo(): void;
   redo(): void;
   setNotice(notice: Notice | undefined): void;
+  /** Moves a step of the steps template on the canvas to another place (a drag). */
+  moveStep(name: string, to: StepPlace): void;
+  /** Turns the steps template on the canvas into the equivalent DAG. */
+  convertToDag(): void;
+  /** Wraps the leaf template on the canvas in a one-task DAG (the entrypoint when it was). */
+  wrapInDag(): void;
 }
 
 export const HISTORY_FULL: Notice = {
@@ -111,9 +122,19 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     return why !== undefined;
   };
   /** Applies an edit; records history only when something changed. */
-  const commit = (next: Pipeline): boolean => {
+  /**
+   * Records an edit. A canvas edit of a template whose tasks or steps the
+   * canvas cannot address (unnamed, not lists) is refused: writing around
+   * them would drop them. The YAML panel (`setPipeline`) is how they are fixed.
+   */
+  const commit = (next: Pipeline, fromCanvas = true): boolean => {
     const { pipeline, history } = get();
     if (next === pipeline) return true;
+    const problem = fromCanvas ? scopeProblem(pipeline) : undefined;
+    if (problem && scopeTemplate(next) !== scopeTemplate(pipeline)) {
+      set({ notice: { kind: 'error', message: `Not applied: ${problem}.` } });
+      return false;
+    }
     if (refused(next)) return false;
     const recorded = record(history, pipeline);
     set({
@@ -132,7 +153,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     dragStart: undefined,
     notice: undefined,
     setPipeline(p, options) {
-      if (!options?.fresh) return commit(p);
+      if (!options?.fresh) return commit(p, false);
       if (refused(p)) return false;
       set({ pipeline: p, history: emptyHistory(), notice: undefined, serverDiagnostics: [] });
       return true;
@@ -174,9 +195,18 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       return pasted;
     },
     addTask(options) {
-      const { pipeline, name } = addTask(get().pipeline, options);
-      commit(pipeline);
-      return name;
+      const { pipeline, name, refused: why } = addTask(get().pipeline, options);
+      if (why) {
+        set({
+          notice: {
+            kind: 'error',
+            message: `Not added: ${why}.`,
+            action: { label: 'Wrap in a DAG', run: () => get().wrapInDag() },
+          },
+        });
+        return '';
+      }
+      return commit(pipeline) ? name : '';
     },
     removeTasks(names) {
       commit(names.reduce(removeTask, get().pipeline));
@@ -268,6 +298,21 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     redo() {
       const step = redo(get().history, get().pipeline);
       if (step) set({ ...step, notice: undefined, serverDiagnostics: [] });
+    },
+    moveStep(name, to) {
+      commit(moveScopeStep(get().pipeline, name, to));
+    },
+    convertToDag() {
+      const { value, diagnostics } = convertScopeToDag(get().pipeline);
+      if (diagnostics.length > 0)
+        set({ notice: { kind: 'error', message: diagnostics[0]!.message } });
+      else commit(value);
+    },
+    wrapInDag() {
+      const { value, diagnostics } = wrapScopeInDag(get().pipeline);
+      if (diagnostics.length > 0)
+        set({ notice: { kind: 'error', message: diagnostics[0]!.message } });
+      else if (commit(value, false)) set({ scopePath: [], selection: [] });
     },
     setNotice(notice) {
       set({ notice });

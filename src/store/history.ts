@@ -9,6 +9,8 @@
  * were merged on the way (the UI tells the user).
  */
 import type { Pipeline } from '../core/model/types';
+import { templates } from '../core/model/spec';
+import { invocations } from '../core/model/templateGraph';
 
 /** At most this many undo steps. */
 export const HISTORY_STEPS = 1000;
@@ -24,8 +26,8 @@ export interface History {
 
 export const emptyHistory = (): History => ({ past: [], future: [], dropped: 0 });
 
-/** What a snapshot holds on its own: its task list, plus a little for the rest. */
-const slots = (p: Pipeline): number => p.tasks.length + 16;
+/** What a snapshot holds on its own: its tasks and steps in every template, plus a little for the rest. */
+const slots = (p: Pipeline): number => templates(p).reduce((n, t) => n + invocations(t).length, 16);
 
 export function record(history: History, before: Pipeline): History {
   const past = [...history.past, before];

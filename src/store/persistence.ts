@@ -104,7 +104,15 @@ export async function startPersistence(
   if (signal?.aborted) return NOTHING;
   const session = safe(env.sessionStorage);
   const restored = restore(storage, record, session);
-  if (restored.pipeline) store.getState().setPipeline(restored.pipeline, { fresh: true });
+  if (restored.pipeline) {
+    store.getState().setPipeline(restored.pipeline, { fresh: true });
+    const file = restored.file;
+    if (file)
+      store.getState().setFile(
+        file,
+        file.documents.findIndex((d) => d.baseline === restored.pipeline),
+      );
+  }
   const draft = storage.getItem(DRAFT_KEY);
   if (draft !== null) {
     // Given back as it was left: applied if the editor can now show it, else a draft with its errors.

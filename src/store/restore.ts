@@ -6,6 +6,7 @@
  * holds. A failed write recorded by the last session is said too.
  */
 import { openDocuments } from '../core/argo/document';
+import { fileOf, type WorkflowFile } from '../core/argo/workflowFile';
 import type { Pipeline } from '../core/model/types';
 import { readAside, writeAside } from './asideStore';
 import type { DurableRecord } from './durableCopy';
@@ -25,6 +26,8 @@ import {
 
 export interface Restored {
   pipeline?: Pipeline;
+  /** The whole file, when the saved text holds several documents. */
+  file?: WorkflowFile;
   /** The revision of the restored document (0 when none). */
   revision: number;
   savedAt?: string;
@@ -49,17 +52,25 @@ interface Candidate {
 const when = (iso: string | undefined): string =>
   iso && !Number.isNaN(Date.parse(iso)) ? new Date(iso).toLocaleString() : 'an unknown time';
 
-/** The pipeline the text holds, or why the editor cannot show it. */
-export function judge(text: string): { pipeline: Pipeline } | { reason: string } {
+/**
+ * The pipeline the text holds (the first workflow of a file of several
+ * documents, with the file), or why the editor cannot show it.
+ */
+export function judge(
+  text: string,
+): { pipeline: Pipeline; file?: WorkflowFile } | { reason: string } {
   try {
     const opened = openDocuments(text, 'autosave');
-    const doc = opened.documents[0];
+    const doc = opened.documents.find((d) => d.pipeline) ?? opened.documents[0];
     if (!doc?.pipeline) {
       const first = [...opened.diagnostics, ...(doc?.diagnostics ?? [])][0];
       return { reason: first?.message ?? 'it holds no Argo workflow' };
     }
     const why = whyUnshowable(doc.pipeline);
-    return why ? { reason: why } : { pipeline: doc.pipeline };
+    if (why) return { reason: why };
+    return opened.documents.length > 1
+      ? { pipeline: doc.pipeline, file: fileOf('autosave', text, opened) }
+      : { pipeline: doc.pipeline };
   } catch (e) {
     return {
       reason: `the editor failed on it (${e instanceof RangeError ? 'nested too deeply' : (e as Error)?.message})`,
@@ -134,6 +145,7 @@ export function restore(
     else if (!restored.pipeline)
       Object.assign(restored, {
         pipeline: verdict.pipeline,
+        ...(verdict.file ? { file: verdict.file } : {}),
         revision: c.revision,
         savedAt: c.savedAt,
         source: c.source,

@@ -19,7 +19,8 @@ import {
   type SubmitOutcome,
 } from '../core/argo/client';
 import type { Diagnostic } from '../core/diagnostics';
-import type { JsonObject, Pipeline, Task, WorkflowKind } from '../core/model/types';
+import { pipelineLabelValue, PIPELINE_LABEL, type SubmitOptions } from '../core/argo/submitOptions';
+import type { JsonObject, Pipeline, WorkflowKind } from '../core/model/types';
 import { TOKEN_KEY, writeSettings, type ConnectionSettings } from './connectionSettings';
 import type { EditorState } from './editorStore';
 
@@ -46,10 +47,14 @@ export interface SubmitResult {
 }
 
 export interface ActiveRun {
+  /** The run at the workflow's entrypoint level. */
   state: RunState;
-  watch: 'streaming' | 'reconnecting' | 'polling' | 'finished' | 'stopped';
-  /** Tasks as submitted, to mark what changed on the canvas since. */
-  submitted: Map<string, Task>;
+  /** The Workflow as the server last sent it: every level's nodes (drill-down). */
+  workflow?: JsonObject;
+  /** 'simulated': a what-if run of the simulator (simulationSlice), no server involved. */
+  watch: 'streaming' | 'reconnecting' | 'polling' | 'finished' | 'stopped' | 'simulated';
+  /** The document as submitted, to mark the tasks changed on the canvas since (at any level). */
+  submitted: Pipeline;
   error?: string;
 }
 
@@ -66,9 +71,13 @@ export interface RunSlice {
   setConnection(patch: Partial<ConnectionSettings>): void;
   setToken(token: string, remember: boolean): void;
   testConnection(): Promise<void>;
-  submit(): Promise<void>;
+  /** Submits the document, with the values, entrypoint and labels of the submit form. */
+  submit(options?: SubmitOptions): Promise<void>;
   updateExisting(): Promise<void>;
-  submitFromTemplate(parameters: Record<string, string>): Promise<void>;
+  submitFromTemplate(
+    parameters: Record<string, string>,
+    options?: { entryPoint?: string; labels?: Record<string, string> },
+  ): Promise<void>;
   openRun(name: string): void;
   runAction(action: 'stop' | 'terminate' | 'retry' | 'resubmit'): Promise<void>;
   closeRun(): void;
@@ -146,14 +155,21 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
       watching?.abort();
       const controller = new AbortController();
       watching = controller;
-      const submitted = new Map(p.tasks.map((t) => [t.name, t]));
+      const submitted = p;
       const blank: RunState = { name, phase: 'Pending', tasks: new Map() };
-      set({ run: { state: initial ? runState(initial) : blank, watch: 'streaming', submitted } });
+      set({
+        run: {
+          state: initial ? runState(initial) : blank,
+          ...(initial ? { workflow: initial } : {}),
+          watch: 'streaming',
+          submitted,
+        },
+      });
       const update = (patch: Partial<ActiveRun>) => {
         const run = get().run;
         if (run && watching === controller) set({ run: { ...run, ...patch } });
       };
-      watchRun(client(), name, (wf) => update({ state: runState(wf) }), {
+      watchRun(client(), name, (wf) => update({ state: runState(wf), workflow: wf }), {
         signal: controller.signal,
         onStatus: (watch) => update({ watch }),
       }).then(
@@ -209,12 +225,12 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
           set({ check: { status: 'failed', message: explain(e) } });
         }
       },
-      async submit() {
+      async submit(options) {
         if (get().submitting) return; // a double click submits once
         const p = get().pipeline;
         set({ submitting: true, submitResult: undefined });
         try {
-          report(await submitPipeline(client(), p), p);
+          report(await submitPipeline(client(), p, options), p);
         } finally {
           set({ submitting: false });
         }
@@ -240,12 +256,18 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
           set({ submitting: false });
         }
       },
-      async submitFromTemplate(parameters) {
+      async submitFromTemplate(parameters, options = {}) {
         const p = get().pipeline;
         if (get().submitting || p.kind === 'Workflow') return;
         set({ submitting: true });
         try {
-          const wf = await client().submitFrom(p.kind, String(p.metadata.name ?? ''), parameters);
+          // Runs started from the template are found by the same label as submitted ones.
+          const value = pipelineLabelValue(p.metadata);
+          const labels = { ...(value ? { [PIPELINE_LABEL]: value } : {}), ...options.labels };
+          const wf = await client().submitFrom(p.kind, String(p.metadata.name ?? ''), parameters, {
+            ...options,
+            labels,
+          });
           const name = String((wf.metadata as JsonObject | undefined)?.name ?? '');
           set({
             submitResult: {
@@ -278,7 +300,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
               wf,
             );
           } else {
-            set({ run: { ...run, state: runState(wf) } });
+            set({ run: { ...run, state: runState(wf), workflow: wf } });
             if (action === 'retry') startWatch(run.state.name, get().pipeline, wf);
           }
         } catch (e) {

@@ -13,6 +13,7 @@ import { edgeLabels } from '../core/model/edgeResults';
 import { findTemplate } from '../core/model/spec';
 import type { Pipeline } from '../core/model/types';
 import { diagnosticsByTask, pipelineDiagnostics, pipelinePreview } from './derived';
+import { scopeTasks } from '../core/model/scope';
 
 /** Tasks and templates already projected once: an edit re-checks only new objects. */
 const projected = new WeakSet<object>();
@@ -44,7 +45,7 @@ function check(p: Pipeline): string | undefined {
 }
 
 function project(p: Pipeline): void {
-  for (const task of p.tasks) {
+  for (const task of scopeTasks(p)) {
     if (projected.has(task)) continue;
     const template = findTemplate(p, task.template);
     if (template && !projected.has(template)) {

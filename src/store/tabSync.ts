@@ -9,7 +9,7 @@
 import type { Autosave } from './autosave';
 import type { EditorStore } from './editorStore';
 import { judge } from './restore';
-import { savedText } from './showable';
+import { saveTextOf } from './fileSlice';
 import { DOCUMENT_KEY, readMeta } from './storageKeys';
 import type { TabChannel, TabMessage } from './tabChannel';
 
@@ -77,6 +77,10 @@ export function startTabSync(
       return false;
     }
     store.getState().setPipeline(verdict.pipeline);
+    const file = verdict.file;
+    store
+      .getState()
+      .setFile(file, file ? file.documents.findIndex((d) => d.baseline === verdict.pipeline) : 0);
     options.autosave().adopt(store.getState().pipeline, meta?.revision ?? 0);
     return true;
   };
@@ -134,10 +138,7 @@ export function startTabSync(
     },
     takeTheirs() {
       const s = store.getState();
-      s.keepAside(
-        `this tab's version, replaced by the one another tab saved`,
-        savedText(s.pipeline),
-      );
+      s.keepAside(`this tab's version, replaced by the one another tab saved`, saveTextOf(s));
       const autosave = options.autosave();
       autosave.hold(false);
       if (load()) {

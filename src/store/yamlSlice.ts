@@ -11,6 +11,8 @@ import { error, hasErrors, type Diagnostic } from '../core/diagnostics';
 import type { Pipeline } from '../core/model/types';
 import type { EditorState } from './editorStore';
 import { whyUnshowable } from './showable';
+import { mergeLayouts } from '../core/model/layout';
+import { withScope } from '../core/model/scope';
 
 export interface YamlSlice {
   /** The text being edited, while it differs from the preview. */
@@ -67,9 +69,12 @@ export const createYamlSlice: StateCreator<EditorState, [], [], YamlSlice> = (se
   editYaml(text) {
     const { pipeline, diagnostics } = read(text);
     if (pipeline) {
-      // Keep the editor's positions for tasks that still exist.
-      const layout = { ...get().pipeline.layout, ...pipeline.layout };
-      get().setPipeline({ ...pipeline, layout });
+      // Keep the editor's positions for tasks that still exist, and the template on screen.
+      const before = get().pipeline;
+      const layouts = mergeLayouts(before.layouts, pipeline.layouts);
+      const scope =
+        before.scope !== undefined ? withScope(pipeline, before.scope).scope : undefined;
+      get().setPipeline({ ...pipeline, layouts, scope: scope ?? pipeline.scope });
     }
     set({ yamlDraft: text, yamlDiagnostics: diagnostics });
   },

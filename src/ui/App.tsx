@@ -6,16 +6,20 @@ import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { readSettings } from '../store/connectionSettings';
 import { boot } from './boot';
 import { NODE_HEIGHT, NODE_WIDTH } from '../core/graph/layoutSpacing';
-import { layoutBounds } from '../core/model/layout';
+import { layoutBounds, placesAll } from '../core/model/layout';
 import { nodeHeights } from '../core/model/dataFlow';
 import { LayoutStatus } from './layout/LayoutStatus';
 import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './browserStorage';
 import { ConnectionDialog } from './run/ConnectionDialog';
 import { OpenRunDialog } from './run/OpenRunDialog';
 import { RunPanel } from './run/RunPanel';
+import { RunsPanel } from './run/RunsPanel';
+import { CompareView } from './run/CompareView';
+import { SubmitForm } from './run/SubmitForm';
 import { SubmitResultBar } from './run/SubmitResultBar';
 import { Canvas } from './canvas/Canvas';
-import { EditorProvider, useEditorStore } from './EditorContext';
+import { TemplatesOutline } from './outline/TemplatesOutline';
+import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
 import { pickFile } from './files';
 import { Inspector } from './inspector/Inspector';
 import { Notice } from './Notice';
@@ -24,13 +28,14 @@ import { PanelBoundary } from './PanelBoundary';
 import { ShownMarker } from './ShownMarker';
 import { StorageBanner } from './storage/StorageBanner';
 import { ProblemsList } from './problems/ProblemsList';
-import { DocumentChooser } from './toolbar/DocumentChooser';
 import { ShortcutHelp } from './toolbar/ShortcutHelp';
 import { Toolbar } from './toolbar/Toolbar';
 import { useDocumentActions } from './useDocumentActions';
 import { useShortcuts } from './useShortcuts';
+import { useScopeHistory } from './useScopeHistory';
 import { useTheme } from './useTheme';
 import { YamlPanel } from './yaml/YamlPanel';
+import { scopeLayout, scopeTasks, scopeType } from '../core/model/scope';
 
 export function App({ store: given }: { store?: EditorStore }) {
   const store = useMemo(
@@ -74,9 +79,19 @@ function Editor() {
   // the few nodes a large graph happened to show first.
   const fit = useCallback(() => {
     const p = store.getState().pipeline;
+    // Steps, a leaf template, a DAG drawn from placements the document lacks: few or
+    // computed positions, which React Flow's own fit reads from the nodes it drew.
+    if (
+      scopeType(p) !== 'dag' ||
+      !placesAll(
+        scopeLayout(p),
+        scopeTasks(p).map((t) => t.name),
+      )
+    )
+      return void flow.fitView({ padding: 0.1 });
     const bounds = layoutBounds(
-      p.layout,
-      p.tasks.map((t) => t.name),
+      scopeLayout(p),
+      scopeTasks(p).map((t) => t.name),
       { width: NODE_WIDTH, baseHeight: NODE_HEIGHT, heights: nodeHeights(p, NODE_HEIGHT) },
     );
     if (bounds) void flow.fitBounds(bounds, { padding: 0.1 });
@@ -85,22 +100,30 @@ function Editor() {
   const [theme, toggleTheme] = useTheme();
   const [help, setHelp] = useState(false);
   const [dialog, setDialog] = useState<'connection' | 'run' | undefined>();
+  const submitFormOpen = useEditor((s) => s.submitFormOpen);
   const handlers = useMemo(
     () => ({ download: docs.download, help: () => setHelp(true) }),
     [docs.download],
   );
   useShortcuts(store, handlers);
+  useScopeHistory(store);
+  // Opening another template shows all of it.
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (state.pipeline.scope !== prev.pipeline.scope) requestAnimationFrame(fit);
+      }),
+    [store, fit],
+  );
 
   const addAtCentre = useCallback(
-    (entry: PaletteEntry) => {
+    (entry: Pick<PaletteEntry, 'id'>) => {
       const box = document.querySelector('.canvas')?.getBoundingClientRect();
       const position = box
         ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
         : { x: 0, y: 0 };
-      const name = store
-        .getState()
-        .addTask({ name: entry.name, template: entry.template, position });
-      store.getState().select([name]);
+      const name = store.getState().addPaletteEntry(entry.id, position);
+      if (name) store.getState().select([name]);
     },
     [flow, store],
   );
@@ -146,7 +169,14 @@ function Editor() {
           theme={theme}
         />,
       )}
-      {panel('palette', 'palette', <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />)}
+      {panel(
+        'palette',
+        'palette',
+        <div className="sidebar">
+          <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />
+          <TemplatesOutline />
+        </div>,
+      )}
       <main className="centre">
         {panel('canvas', 'auto', <Canvas onOpenFile={docs.openFile} colorMode={theme} />)}
         <Notice />
@@ -163,13 +193,15 @@ function Editor() {
         )}
         <div className="side-panels">
           {panel('run panel', 'auto', <RunPanel />)}
+          {panel('runs panel', 'auto', <RunsPanel />)}
           {panel('problems list', 'auto', <ProblemsList />)}
         </div>
       </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
-      {docs.choice && <DocumentChooser choice={docs.choice} onChoose={docs.choose} />}
+      {submitFormOpen && <SubmitForm onClose={() => store.getState().closeSubmitForm()} />}
+      <CompareView />
       <ShownMarker />
     </div>
   );

@@ -19,6 +19,17 @@ export function Notice() {
       data-testid="notice"
     >
       <span>{notice.message}</span>
+      {notice.action && (
+        <button
+          type="button"
+          onClick={() => {
+            store.getState().setNotice(undefined);
+            notice.action!.run();
+          }}
+        >
+          {notice.action.label}
+        </button>
+      )}
       <button
         type="button"
         aria-label="Dismiss"

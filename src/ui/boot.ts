@@ -1,6 +1,6 @@
 // Starting the editor: restore what storage holds (persistence says in words
 // what it could not), then the saved palette, else the default config (or
-// the one named by `?config=`, same origin only).
+// the one named by `?config=`, same origin only, or `?configMap=`).
 import type { EditorStore } from '../store/editorStore';
 import { startPersistence, type PersistenceEnv } from '../store/persistence';
 
@@ -47,5 +47,15 @@ export async function boot(
     }
   }
   if (problem) store.getState().setNotice({ kind: 'error', message: problem });
+  // ?configMap=<name>: the palette from a ConfigMap of the namespace (needs the token).
+  const configMap = new URLSearchParams(location.search).get('configMap');
+  if (configMap) {
+    if (store.getState().token) await store.getState().loadConfigFrom({ configMap });
+    else
+      store.getState().setNotice({
+        kind: 'error',
+        message: `?configMap=${configMap}: set the token in Server…, then load it with the palette's From…`,
+      });
+  }
   return persistence.stop;
 }

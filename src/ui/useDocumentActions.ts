@@ -1,7 +1,8 @@
 // What the toolbar, shortcuts and drop target do with whole documents:
 // open a file (choosing among several documents), download, start anew, lay out.
-import { useCallback, useState } from 'react';
-import { exportDocument, openDocuments } from '../core/argo/document';
+import { useCallback } from 'react';
+import { openWorkflowFile } from '../core/argo/workflowFile';
+import { saveTextOf } from '../store/fileSlice';
 import { formatDiagnostic, hasErrors } from '../core/diagnostics';
 import type { Pipeline } from '../core/model/types';
 import { useEditorStore } from './EditorContext';
@@ -13,11 +14,7 @@ import {
   placeOpened,
   type LayoutDeps,
 } from './layout/layoutJob';
-
-export interface DocumentChoice {
-  fileName: string;
-  pipelines: Pipeline[];
-}
+import { scopeTasks } from '../core/model/scope';
 
 /**
  * `onLoaded` runs whenever the canvas shows a new placement (a document
@@ -28,7 +25,6 @@ export function useDocumentActions(
   layoutDeps: LayoutDeps = browserLayoutDeps,
 ) {
   const store = useEditorStore();
-  const [choice, setChoice] = useState<DocumentChoice | undefined>();
 
   /** Shows a pipeline at once; tasks without positions are laid out in the background. */
   const load = useCallback(
@@ -41,7 +37,7 @@ export function useDocumentActions(
 
   const openText = useCallback(
     (text: string, fileName: string) => {
-      const opened = openDocuments(text, fileName);
+      const { file, opened } = openWorkflowFile(fileName, text);
       const pipelines = opened.documents.flatMap((d) => (d.pipeline ? [d.pipeline] : []));
       const problems = [...opened.diagnostics, ...opened.documents.flatMap((d) => d.diagnostics)];
       if (pipelines.length === 0) {
@@ -59,8 +55,11 @@ export function useDocumentActions(
           message: `Opened with problems: ${formatDiagnostic(first, fileName)}`,
         });
       }
-      if (pipelines.length > 1) setChoice({ fileName, pipelines });
-      else load(pipelines[0]!);
+      // Every document is kept; the first workflow is shown, the others a switch away.
+      const first = opened.documents.findIndex((d) => d.pipeline);
+      const several = opened.documents.length > 1;
+      store.getState().setFile(several ? file : undefined, first);
+      load(opened.documents[first]!.pipeline!);
     },
     [store, load],
   );
@@ -85,28 +84,21 @@ export function useDocumentActions(
     [store, openText],
   );
 
-  const choose = useCallback(
-    (pipeline: Pipeline | undefined) => {
-      setChoice(undefined);
-      if (pipeline) load(pipeline);
-    },
-    [load],
-  );
-
   const download = useCallback(() => {
-    const { pipeline } = store.getState();
-    downloadText(exportDocument(pipeline), workflowFileName(pipeline.metadata));
+    const state = store.getState();
+    downloadText(saveTextOf(state), state.file?.name ?? workflowFileName(state.pipeline.metadata));
   }, [store]);
 
   const newDocument = useCallback(() => {
     const { pipeline } = store.getState();
     if (
-      pipeline.tasks.length > 0 &&
+      scopeTasks(pipeline).length > 0 &&
       !window.confirm('Start a new workflow? The current one can still be restored with Undo.')
     )
       return;
     cancelLayout(store);
     store.getState().newPipeline();
+    store.getState().setFile(undefined);
     store.getState().select([]);
   }, [store]);
 
@@ -115,5 +107,5 @@ export function useDocumentActions(
     [store, layoutDeps, onLoaded],
   );
 
-  return { openText, openFile, download, newDocument, autoLayout, choice, choose };
+  return { openText, openFile, download, newDocument, autoLayout };
 }

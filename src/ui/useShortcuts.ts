@@ -2,6 +2,9 @@
 // a field or in the YAML editor.
 import { useEffect } from 'react';
 import type { EditorStore } from '../store/editorStore';
+import { scopeEntries } from '../core/model/scope';
+import { scopeView } from '../core/model/scopeView';
+import { breadcrumb } from '../store/scopeSlice';
 
 export const SHORTCUTS: [string, string][] = [
   ['Ctrl+Z', 'Undo'],
@@ -13,6 +16,9 @@ export const SHORTCUTS: [string, string][] = [
   ['Ctrl+S', 'Download the YAML'],
   ['Shift+click, Shift+drag', 'Add to the selection, box select'],
   ['Enter on a palette entry', 'Add it at the centre'],
+  ['Enter on a task or step', 'Open the DAG or steps template it runs'],
+  ['Double-click a task or step', 'Open the DAG or steps template it runs'],
+  ['Alt+Up', 'Back up one level (the breadcrumb)'],
   ['?', 'This help'],
 ];
 
@@ -39,12 +45,19 @@ export function useShortcuts(store: EditorStore, handlers: Handlers): void {
       };
       if (mod && key === 'z' && !e.shiftKey) act(s.undo);
       else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) act(s.redo);
-      else if (mod && key === 'a') act(() => s.select(s.pipeline.tasks.map((t) => t.name)));
+      else if (mod && key === 'a') act(() => s.select(scopeEntries(s.pipeline).map((t) => t.name)));
       else if (mod && key === 'c') act(() => s.copy(s.selection));
       else if (mod && key === 'v') act(() => s.paste());
       else if (mod && key === 'd') act(() => s.duplicate(s.selection));
       else if (mod && key === 's') act(handlers.download);
       else if (!mod && e.key === '?') act(handlers.help);
+      else if (!mod && e.key === 'Enter' && s.selection.length === 1) {
+        const node = scopeView(s.pipeline).nodes.find((n) => n.id === s.selection[0]);
+        if (node?.opens) act(() => s.openScope(node.opens!, node.id));
+      } else if (e.altKey && e.key === 'ArrowUp') {
+        const depth = breadcrumb(s.pipeline, s.scopePath).length;
+        if (depth > 1) act(() => s.goToScope(depth - 2));
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addTask, connect, createPipeline, type Pipeline, type Template } from '../../src/core';
 import { autoLayout, NODE_HEIGHT, NODE_WIDTH } from '../../src/core/graph/autoLayout';
 import { nodeHeights } from '../../src/core/model/dataFlow';
+import { scopeTasks } from '../../src/core/model/scope';
 
 const withPorts: Template = {
   name: 'ported',
@@ -30,7 +31,7 @@ function diamond(): Pipeline {
 describe('autoLayout', () => {
   it('places tasks left to right by dependency level', () => {
     const p = diamond();
-    const layout = autoLayout(p.tasks);
+    const layout = autoLayout(scopeTasks(p));
     expect(layout.a!.x).toBeLessThan(layout.b!.x);
     expect(layout.b!.x).toBe(layout.c!.x);
     expect(layout.c!.x).toBeLessThan(layout.d!.x);
@@ -41,7 +42,7 @@ describe('autoLayout', () => {
     const heights = nodeHeights(p, NODE_HEIGHT);
     // Three input ports (plus result) make each node taller than the base.
     expect(heights.get('a')).toBeGreaterThan(NODE_HEIGHT);
-    const layout = autoLayout(p.tasks, heights);
+    const layout = autoLayout(scopeTasks(p), heights);
     const box = (n: string) => ({ ...layout[n]!, w: NODE_WIDTH, h: heights.get(n) ?? NODE_HEIGHT });
     const overlap = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
       a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;

@@ -28,6 +28,9 @@ import { plain } from '../../src/core/config/yamlNodes';
 import { scheduleProblem } from '../../src/core/argo/cron';
 import { linesToRecord } from '../../src/ui/inspector/fields';
 import { parseDocument } from 'yaml';
+import { scopeLayout, scopeTasks } from '../../src/core/model/scope';
+import { withTasks } from '../support/scope';
+import { withScopeLayout } from '../../src/core/model/scope';
 
 /** Valid Argo task names that every plain object already "has". */
 const BUILTIN = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'];
@@ -74,29 +77,32 @@ const finite = (p: { x: number; y: number } | undefined): boolean =>
 describe('task names that are built-in object properties', () => {
   it('import without positions gives no position to any of them, and export writes none', () => {
     const p = open(chainYaml(BUILTIN));
-    for (const name of BUILTIN) expect(pointAt(p.layout, name)).toBeUndefined();
+    for (const name of BUILTIN) expect(pointAt(scopeLayout(p), name)).toBeUndefined();
     expect(exportDocument(p)).not.toContain('studio.argoflow.io/layout');
     expect(validate(p)).toEqual([]);
   });
 
   it('reads positions of such names from the layout annotation, without touching prototypes', () => {
     const p = open(chainYaml(BUILTIN, '{"constructor":[1,2],"toString":[3,4],"__proto__":[5,6]}'));
-    expect(pointAt(p.layout, 'constructor')).toEqual({ x: 1, y: 2 });
-    expect(pointAt(p.layout, 'toString')).toEqual({ x: 3, y: 4 });
-    expect(pointAt(p.layout, '__proto__')).toEqual({ x: 5, y: 6 });
-    expect(pointAt(p.layout, 'valueOf')).toBeUndefined();
+    expect(pointAt(scopeLayout(p), 'constructor')).toEqual({ x: 1, y: 2 });
+    expect(pointAt(scopeLayout(p), 'toString')).toEqual({ x: 3, y: 4 });
+    expect(pointAt(scopeLayout(p), '__proto__')).toEqual({ x: 5, y: 6 });
+    expect(pointAt(scopeLayout(p), 'valueOf')).toBeUndefined();
     // `__proto__` is a name like any other: no object gained a prototype from it.
     expect(({} as { x?: unknown }).x).toBeUndefined();
     expect(
-      Object.getPrototypeOf(p.layout) === null ||
-        Object.getPrototypeOf(p.layout) === Object.prototype,
+      Object.getPrototypeOf(scopeLayout(p)) === null ||
+        Object.getPrototypeOf(scopeLayout(p)) === Object.prototype,
     ).toBe(true);
   });
 
   it('lays them out at finite positions, both by level and with dagre', () => {
     const p = open(chainYaml(BUILTIN));
     const heights = nodeHeights(p, NODE_HEIGHT);
-    for (const layout of [levelLayout(p.tasks, heights), autoLayout(p.tasks, heights)]) {
+    for (const layout of [
+      levelLayout(scopeTasks(p), heights),
+      autoLayout(scopeTasks(p), heights),
+    ]) {
       for (const name of BUILTIN) expect(finite(pointAt(layout, name)), name).toBe(true);
       const xs = BUILTIN.map((n) => pointAt(layout, n)!.x);
       expect(xs).toEqual([...xs].sort((a, b) => a - b));
@@ -105,10 +111,10 @@ describe('task names that are built-in object properties', () => {
 
   it('round-trips positions through export and import', () => {
     let p = open(chainYaml(BUILTIN));
-    p = { ...p, layout: levelLayout(p.tasks, nodeHeights(p, NODE_HEIGHT)) };
+    p = withScopeLayout(p, levelLayout(scopeTasks(p), nodeHeights(p, NODE_HEIGHT)));
     const again = open(exportDocument(p));
     for (const name of BUILTIN)
-      expect(pointAt(again.layout, name)).toEqual(pointAt(p.layout, name));
+      expect(pointAt(scopeLayout(again), name)).toEqual(pointAt(scopeLayout(p), name));
     expect(previewDocument(again)).toBe(previewDocument(p));
   });
 
@@ -118,13 +124,13 @@ describe('task names that are built-in object properties', () => {
     expect(added.name).toBe('constructor');
     p = added.pipeline;
     p = addTask(p, { name: 'b', position: { x: 5, y: 5 } }).pipeline;
-    expect(pointAt(p.layout, 'constructor')).toBeUndefined();
+    expect(pointAt(scopeLayout(p), 'constructor')).toBeUndefined();
     p = moveTask(p, 'constructor', { x: 10, y: 20 });
-    expect(pointAt(p.layout, 'constructor')).toEqual({ x: 10, y: 20 });
+    expect(pointAt(scopeLayout(p), 'constructor')).toEqual({ x: 10, y: 20 });
     const renamed = renameTask(p, 'b', 'toString');
     expect(renamed.diagnostics).toEqual([]);
     p = renamed.value;
-    expect(pointAt(p.layout, 'toString')).toEqual({ x: 5, y: 5 });
+    expect(pointAt(scopeLayout(p), 'toString')).toEqual({ x: 5, y: 5 });
     const connected = connect(p, 'constructor', 'toString');
     expect(connected.diagnostics).toEqual([]);
     p = connected.pipeline;
@@ -137,12 +143,12 @@ describe('task names that are built-in object properties', () => {
     ]);
     const pasted = pasteTasks(p, copyTasks(p, ['constructor', 'toString']));
     expect(pasted.names).toEqual(['constructor-2', 'toString-2']);
-    expect(pointAt(pasted.pipeline.layout, 'constructor-2')).toEqual({ x: 50, y: 60 });
+    expect(pointAt(scopeLayout(pasted.pipeline), 'constructor-2')).toEqual({ x: 50, y: 60 });
     const renamedBack = renameTask(p, 'constructor', 'valueOf').value;
-    expect(pointAt(renamedBack.layout, 'valueOf')).toEqual({ x: 10, y: 20 });
-    expect(pointAt(renamedBack.layout, 'constructor')).toBeUndefined();
+    expect(pointAt(scopeLayout(renamedBack), 'valueOf')).toEqual({ x: 10, y: 20 });
+    expect(pointAt(scopeLayout(renamedBack), 'constructor')).toBeUndefined();
     p = removeTask(renamedBack, 'valueOf');
-    expect(pointAt(p.layout, 'valueOf')).toBeUndefined();
+    expect(pointAt(scopeLayout(p), 'valueOf')).toBeUndefined();
     expect(findTask(p, 'toString')?.depends).toBeUndefined();
   });
 
@@ -163,15 +169,15 @@ describe('task names that are built-in object properties', () => {
   });
 
   it('gives node heights only to tasks with ports', () => {
-    const p: Pipeline = { ...createPipeline(), tasks: [{ name: 'constructor' }] };
+    const p: Pipeline = withTasks(createPipeline(), [{ name: 'constructor' }]);
     expect(nodeHeights(p, NODE_HEIGHT).get('constructor')).toBeUndefined();
   });
 
   it('compiles a layout of only such names to the exact annotation', () => {
     const p = open(chainYaml(['constructor']));
-    const manifest = compile({ ...p, layout: { constructor: { x: 1, y: 2 } } }, { layout: true });
+    const manifest = compile(withScopeLayout(p, { constructor: { x: 1, y: 2 } }), { layout: true });
     const annotations = (manifest.metadata as { annotations: Record<string, string> }).annotations;
-    expect(annotations['studio.argoflow.io/layout']).toBe('{"constructor":[1,2]}');
+    expect(annotations['studio.argoflow.io/layout']).toBe('{"main":{"constructor":[1,2]}}');
   });
 
   it('reads the run status of a task named constructor', () => {

@@ -28,6 +28,8 @@ import {
 import { validateManifest } from '../support/argoSchema';
 import { SKIP_REASON, argoExamplePath, hasShared, listArgoExamples } from '../support/sharedData';
 import { TIMEOUT } from '../support/timeouts';
+import { scopeTasks } from '../../src/core/model/scope';
+import { withScopeLayout, withScopeTasks } from '../../src/core/model/scope';
 
 const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden');
 // Unreadable by design (duplicate `annotations` key); see roundTrip.test.ts.
@@ -71,7 +73,7 @@ function echoTasks(p: Pipeline, names: string[]): Pipeline {
 function diamond(): Pipeline {
   let p = echoTasks(createPipeline({ generateName: 'diamond-' }), ['a', 'b', 'c', 'd']);
   const layout = { a: { x: 100, y: 0 }, b: { x: 0, y: 120 }, c: { x: 200, y: 120 } };
-  p = { ...p, layout: { ...layout, d: { x: 100, y: 240 } } };
+  p = withScopeLayout(p, { ...layout, d: { x: 100, y: 240 } });
   for (const [from, to] of [
     ['a', 'b'],
     ['a', 'c'],
@@ -96,10 +98,10 @@ function dependenciesList(): Pipeline {
     template: echo,
     fields: { arguments: { parameters: [{ name: 'message', value: 'build' }] } },
   }));
-  p = {
-    ...p,
-    tasks: p.tasks.map((t) => (t.name === 'build' ? { ...t, dependencies: ['fetch'] } : t)),
-  };
+  p = withScopeTasks(
+    p,
+    scopeTasks(p).map((t) => (t.name === 'build' ? { ...t, dependencies: ['fetch'] } : t)),
+  );
   p = link(p, 'lint', 'build');
   p = echoTasks(p, ['test']);
   return link(p, 'build', 'test');
@@ -165,7 +167,7 @@ describe.skipIf(!hasShared)(
     });
 
     it('the built pipelines use the dependency forms they claim', () => {
-      const byName = (p: Pipeline) => Object.fromEntries(p.tasks.map((t) => [t.name, t]));
+      const byName = (p: Pipeline) => Object.fromEntries(scopeTasks(p).map((t) => [t.name, t]));
       expect(byName(diamond()).d).toMatchObject({ depends: 'b && c' });
       const ci = byName(dependenciesList());
       expect(ci.build).toMatchObject({ dependencies: ['fetch', 'lint'] });

@@ -20,11 +20,13 @@ import {
 } from '../../src/core';
 import { dagWorkflow, ECHO_TEMPLATE_FLOW } from '../support/fixtures';
 import { TIMEOUT } from '../support/timeouts';
+import { scopeTasks } from '../../src/core/model/scope';
+import { withTasks } from '../support/scope';
 
 function dagOf(tasks: Task[]): Pipeline {
   const p = createPipeline({ name: 'wf' });
   const echo = { name: 'echo', container: { image: 'alpine' } };
-  return { ...withTemplates(p, [...templates(p), echo]), tasks };
+  return withTasks(withTemplates(p, [...templates(p), echo]), tasks);
 }
 
 const t = (name: string, fields: Partial<Task> = {}): Task => ({
@@ -35,7 +37,9 @@ const t = (name: string, fields: Partial<Task> = {}): Task => ({
 
 /** Every edge `up -> down` of a task list, read back from its fields. */
 function edgesOf(p: Pipeline): string[] {
-  return (dependencyView(p.tasks) ?? []).flatMap((r) => r.upstream.map((u) => `${u}->${r.task}`));
+  return (dependencyView(scopeTasks(p)) ?? []).flatMap((r) =>
+    r.upstream.map((u) => `${u}->${r.task}`),
+  );
 }
 
 describe('connect', () => {
@@ -99,7 +103,7 @@ describe('connect', () => {
     ]);
     const r = connect(p, 'a', 'c', 'Failed');
     expect(r.diagnostics).toEqual([]);
-    expect(r.pipeline.tasks).toEqual([
+    expect(scopeTasks(r.pipeline)).toEqual([
       t('a'),
       t('b', { depends: 'a' }),
       t('c', { depends: 'a.Failed' }),
@@ -222,7 +226,7 @@ describe('disconnect', () => {
     const p = dagOf([t('a'), t('b'), task]);
     const next = disconnect(p, from, 'c');
     expect(findTask(next, 'c')).toEqual(expected);
-    expect(next.tasks[0]).toBe(p.tasks[0]);
+    expect(scopeTasks(next)[0]).toBe(scopeTasks(p)[0]);
     expect(edgesOf(next)).not.toContain(`${from}->c`);
   });
 
@@ -299,9 +303,9 @@ describe('topologicalOrder, dependencyView, findCycle', () => {
       templates: ECHO_TEMPLATE_FLOW,
     });
     const p = openDocuments(text, 'cyclic.yaml').documents[0]!.pipeline!;
-    expect(topologicalOrder(p.tasks)).toBeUndefined();
-    expect(dependencyView(p.tasks)).toBeUndefined();
-    expect(findCycle(p.tasks)).toEqual(['a', 'b', 'c', 'a']);
+    expect(topologicalOrder(scopeTasks(p))).toBeUndefined();
+    expect(dependencyView(scopeTasks(p))).toBeUndefined();
+    expect(findCycle(scopeTasks(p))).toEqual(['a', 'b', 'c', 'a']);
   });
 
   it.each<[string, Task[], string[]]>([

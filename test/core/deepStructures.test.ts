@@ -16,6 +16,8 @@ import { orderManifest } from '../../src/core/argo/keyOrder';
 import { usedTemplateNames } from '../../src/core/model/templateRefs';
 import { templateUseCount } from '../../src/core/model/resourceFields';
 import { deepEqual } from '../../src/core/util/deepEqual';
+import { scopeTasks } from '../../src/core/model/scope';
+import { withTasks } from '../support/scope';
 
 const DEPTH = 20_000;
 
@@ -43,8 +45,8 @@ function deepPipeline(): Pipeline {
   const echo = { name: 'echo', container: { image: 'alpine' } };
   ({ pipeline: p } = addTask(p, { name: 'a', template: echo }));
   const deep = deepList(DEPTH, '{{tasks.ghost.outputs.result}}');
-  const tasks = p.tasks.map((t) => ({ ...t, withItems: deep as unknown[] }));
-  return { ...p, tasks, extra: { status: { nodes: deep } } };
+  const tasks = scopeTasks(p).map((t) => ({ ...t, withItems: deep as unknown[] }));
+  return { ...withTasks(p, tasks), extra: { status: { nodes: deep } } };
 }
 
 describe('walks over deep structures', { timeout: 30_000 }, () => {
@@ -81,7 +83,7 @@ describe('walks over deep structures', { timeout: 30_000 }, () => {
     const echo = { name: 'echo', container: { image: 'alpine' } };
     ({ pipeline: p } = addTask(p, { name: 'ghost', template: echo }));
     const renamed = renameTask(p, 'ghost', 'spirit').value;
-    let v: unknown = renamed.tasks.find((t) => t.name === 'a')!.withItems;
+    let v: unknown = scopeTasks(renamed).find((t) => t.name === 'a')!.withItems;
     while (Array.isArray(v)) v = (v[0] as { c: unknown }).c;
     expect(v).toBe('{{tasks.spirit.outputs.result}}');
     // the untouched top-level field keeps its identity

@@ -30,11 +30,13 @@ import { graphIndex } from '../../src/core/graph/graphIndex';
 import { validateManifest } from '../support/argoSchema';
 import { hasShared } from '../support/sharedData';
 import { TIMEOUT } from '../support/timeouts';
+import { scopeTasks } from '../../src/core/model/scope';
+import { withTasks } from '../support/scope';
 
 function dagOf(tasks: Task[]): Pipeline {
   const p = createPipeline({ name: 'wf' });
   const echo = { name: 'echo', container: { image: 'alpine:3.20' } };
-  return { ...withTemplates(p, [...templates(p), echo]), tasks };
+  return withTasks(withTemplates(p, [...templates(p), echo]), tasks);
 }
 
 const t = (name: string, fields: Partial<Task> = {}): Task => ({
@@ -145,7 +147,7 @@ describe('setEdgeResult / edgeResult', () => {
     ]);
     expect(setEdgeResult(p, 'a', 'c', 'Succeeded')).toBe(p);
     const next = setEdgeResult(p, 'a', 'c', 'Errored');
-    expect(next.tasks).toEqual([
+    expect(scopeTasks(next)).toEqual([
       t('a'),
       t('b', { depends: 'a' }),
       t('c', { depends: 'a.Errored && b' }),
@@ -197,10 +199,10 @@ describe('property: any sequence of result and mode edits', { timeout: TIMEOUT.c
           expect(dependsMode(task)).toBe(mode);
           expect(validate(p)).toEqual([]);
           // An index remembered for the new task array equals one built from scratch.
-          const { up, down } = graphIndex(p.tasks);
+          const { up, down } = graphIndex(scopeTasks(p));
           expect({ up, down }).toEqual({
-            up: graphIndex([...p.tasks]).up,
-            down: graphIndex([...p.tasks]).down,
+            up: graphIndex([...scopeTasks(p)]).up,
+            down: graphIndex([...scopeTasks(p)]).down,
           });
         }
       }),
@@ -287,7 +289,7 @@ describe('setDependsText', () => {
   });
 
   it('keeps existing upstream without re-checking them', () => {
-    expect(setDependsText(chain(), 'c', 'b.Failed').value.tasks[2]).toEqual(
+    expect(scopeTasks(setDependsText(chain(), 'c', 'b.Failed').value)[2]).toEqual(
       t('c', { depends: 'b.Failed' }),
     );
   });
@@ -304,7 +306,7 @@ describe('setDependsText', () => {
     expect(dependsText(findTask(p, 'c')!)).toBe('b');
     expect(setDependsText(p, 'c', 'b').value).toBe(p);
     const r = setDependsText(p, 'c', 'b.Failed || a');
-    expect(r.value.tasks).toEqual([
+    expect(scopeTasks(r.value)).toEqual([
       t('a'),
       t('b', { depends: 'a' }),
       t('c', { depends: 'b.Failed || a' }),
@@ -343,14 +345,14 @@ describe.skipIf(!hasShared)('compiled output', () => {
     const opened = openDocuments(text);
     expect(opened.diagnostics).toEqual([]);
     const back = opened.documents[0]!.pipeline!;
-    expect(back.tasks).toEqual(p.tasks);
+    expect(scopeTasks(back)).toEqual(scopeTasks(p));
     expect(edgeResult(findTask(back, 'c')!, 'a')).toBe(result);
   });
 
   it('round-trips a whole built DAG', () => {
     const p = built();
     const back = openDocuments(exportDocument(p)).documents[0]!.pipeline!;
-    expect(back.tasks).toEqual(p.tasks);
+    expect(scopeTasks(back)).toEqual(scopeTasks(p));
     expect(dependsMode(findTask(back, 'c')!)).toBe('or');
     expect(edgeResult(findTask(back, 'd')!, 'c')).toBe('Any');
   });

@@ -16,6 +16,8 @@ import {
   type Diagnostic,
 } from '../../src/core';
 import { locateDiagnostics } from '../../src/core/argo/locate';
+import { scopeLayout } from '../../src/core/model/scope';
+import { withScopeLayout } from '../../src/core/model/scope';
 
 const FILE = 'wf.yaml';
 
@@ -157,10 +159,10 @@ spec:
     ({ pipeline: p } = addTask(p, { name: 'a', template: echo, position: { x: 1, y: 2 } }));
     const { metadata: _dropped, ...doc } = compile(p);
     const opened = openDocuments(jsYaml.dump(doc)).documents[0]!.pipeline!;
-    const saved = exportDocument({ ...opened, layout: { a: { x: 1, y: 2 } } });
+    const saved = exportDocument(withScopeLayout(opened, { a: { x: 1, y: 2 } }));
     expect(jsYaml.load(saved)).toHaveProperty(['metadata', 'annotations']);
     const reopened = openDocuments(saved).documents[0]!.pipeline!;
-    expect(reopened.layout).toEqual({ a: { x: 1, y: 2 } });
+    expect(scopeLayout(reopened)).toEqual({ a: { x: 1, y: 2 } });
     expect(compile(reopened)).not.toHaveProperty('metadata');
   });
 

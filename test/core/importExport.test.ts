@@ -15,6 +15,7 @@ import { loadYamlDocuments } from '../../src/core/argo/yamlText';
 import { A_THEN_B, CONFIG_MAP, dagWorkflow } from '../support/fixtures';
 import { argoExamplePath, hasShared, listArgoExamples, SKIP_REASON } from '../support/sharedData';
 import { TIMEOUT } from '../support/timeouts';
+import { scopeLayout, scopeTasks } from '../../src/core/model/scope';
 
 // Read back as the editor reads (YAML 1.1 as Kubernetes does, checked
 // against another parser in yaml11.test.ts).
@@ -42,7 +43,7 @@ describe('openDocuments', () => {
     expect(documents.map((d) => d.index)).toEqual([0, 1, 2]);
     const pipelines = documents.flatMap((d) => (d.pipeline ? [d.pipeline] : []));
     expect(pipelines.map((p) => p.metadata.name)).toEqual(['first', 'second']);
-    expect(pipelines.map((p) => p.tasks.map((t) => t.name))).toEqual([
+    expect(pipelines.map((p) => scopeTasks(p).map((t) => t.name))).toEqual([
       ['a', 'b'],
       ['a', 'b'],
     ]);
@@ -132,7 +133,7 @@ describe('layout annotation', () => {
   it('is read into layout and removed from metadata', () => {
     const { p, diagnostics } = open1(text);
     expect(diagnostics.documents[0]!.diagnostics).toEqual([]);
-    expect(p.layout).toEqual({
+    expect(scopeLayout(p)).toEqual({
       a: { x: 10, y: 20 },
       b: { x: 30.4, y: 40.6 },
       gone: { x: 1, y: 2 },
@@ -147,7 +148,7 @@ describe('layout annotation', () => {
     };
     expect(exported.metadata.annotations).toEqual({
       owner: 'data-team',
-      [LAYOUT_ANNOTATION]: '{"a":[10,20],"b":[30,41]}',
+      [LAYOUT_ANNOTATION]: '{"main":{"a":[10,20],"b":[30,41]}}',
     });
     const preview = load(previewDocument(p)) as { metadata: unknown };
     expect(preview.metadata).toEqual({ name: 'wf', annotations: { owner: 'data-team' } });
@@ -164,7 +165,7 @@ describe('layout annotation', () => {
     expect(p.metadata).toEqual({ name: 'wf' });
     expect(previewDocument(p)).not.toContain('annotations');
     const again = open1(exportDocument(p)).p;
-    expect(again.layout).toEqual({ a: { x: 10, y: 20 }, b: { x: 30, y: 41 } });
+    expect(scopeLayout(again)).toEqual({ a: { x: 10, y: 20 }, b: { x: 30, y: 41 } });
     expect(again.metadata).toEqual({ name: 'wf' });
   });
 
@@ -178,7 +179,7 @@ describe('layout annotation', () => {
       `${LAYOUT_ANNOTATION}: ${raw}`,
     );
     const { p, diagnostics } = open1(damaged);
-    expect(p.layout).toEqual({});
+    expect(scopeLayout(p)).toEqual({});
     expect(p.metadata.annotations).toEqual({ owner: 'data-team' });
     expect(diagnostics.documents[0]!.diagnostics).toEqual([
       expect.objectContaining({ code: 'invalid-layout', severity: 'warning', line: 7 }),
@@ -235,13 +236,13 @@ x-extension: kept
 
   it('keeps date-like strings as strings (Kubernetes does not read timestamps)', () => {
     const { p } = open1(text);
-    const params = p.tasks[1]!.arguments!.parameters!;
+    const params = scopeTasks(p)[1]!.arguments!.parameters!;
     expect(params.map((x) => x.value)).toEqual(['2024-01-01', '2024-01-01', 'yes']);
     const again = open1(exportDocument(p)).p;
-    expect(again.tasks[1]!.arguments!.parameters).toEqual(params);
+    expect(scopeTasks(again)[1]!.arguments!.parameters).toEqual(params);
   });
 
-  it('writes apiVersion, kind, metadata, spec first and name first in templates and tasks', () => {
+  it('writes apiVersion, kind, metadata, spec first and name first in templates and tasks, other keys as written', () => {
     const out = exportDocument(open1(text).p);
     const topKeys = out
       .split('\n')
@@ -257,7 +258,7 @@ x-extension: kept
     const tasks = doc.spec.templates[1]!.dag!.tasks;
     expect(tasks.map((t) => Object.keys(t))).toEqual([
       ['name', 'template', 'fooBar'],
-      ['name', 'template', 'depends', 'arguments', 'hooks'],
+      ['name', 'arguments', 'hooks', 'depends', 'template'],
     ]);
     // list items deeper down get `name` first too
     expect(out).toMatch(/- name: day\n\s+value: "2024-01-01"\n/);

@@ -21,13 +21,16 @@ import {
   type Template,
   type WorkflowKind,
 } from '../../src/core';
+import { scopeLayout, scopeTasks } from '../../src/core/model/scope';
+import { withTasks } from '../support/scope';
+import { scopeSteps, withScopeLayout } from '../../src/core/model/scope';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine', command: ['echo'] } };
 
 /** A pipeline whose canvas DAG holds `tasks`, with an `echo` template (plus `extra`). */
 function dagOf(tasks: Task[], extra: Template[] = [], kind: WorkflowKind = 'Workflow'): Pipeline {
   const p = createPipeline({ kind, name: 'wf' });
-  return { ...withTemplates(p, [...templates(p), echo, ...extra]), tasks };
+  return withTasks(withTemplates(p, [...templates(p), echo, ...extra]), tasks);
 }
 
 const t = (name: string, fields: Partial<Task> = {}): Task => ({
@@ -36,7 +39,7 @@ const t = (name: string, fields: Partial<Task> = {}): Task => ({
   ...fields,
 });
 
-const names = (p: Pipeline): string[] => p.tasks.map((x) => x.name);
+const names = (p: Pipeline): string[] => scopeTasks(p).map((x) => x.name);
 const templateNames = (p: Pipeline): string[] => templates(p).map((x) => x.name);
 
 describe('createPipeline', () => {
@@ -47,9 +50,8 @@ describe('createPipeline', () => {
       kind: 'Workflow',
       metadata: { generateName: 'pipeline-' },
       spec: { entrypoint: 'main', templates: [{ name: 'main', dag: { tasks: [] } }] },
-      dag: 'main',
-      tasks: [],
-      layout: {},
+      scope: 'main',
+      layouts: {},
       extra: {},
     });
     // Argo refuses a DAG without tasks; the editor says so until the first one is added.
@@ -74,7 +76,7 @@ describe('createPipeline', () => {
       schedules: ['0 * * * *'],
       workflowSpec: { entrypoint: 'flow', templates: [{ name: 'flow', dag: { tasks: [] } }] },
     });
-    expect(p.dag).toBe('flow');
+    expect(p.scope).toBe('flow');
     expect(validate(p).map((d) => d.code)).toEqual(['empty-dag']);
   });
 });
@@ -132,7 +134,7 @@ describe('addTask', () => {
     const different = addTask(p, { template: other });
     p = different.pipeline;
     expect(templateNames(p)).toEqual(['main', 'echo', 'echo-2']);
-    expect(p.tasks).toEqual([
+    expect(scopeTasks(p)).toEqual([
       { name: 'echo', template: 'echo' },
       { name: 'echo-2', template: 'echo' },
       { name: 'echo-3', template: 'echo-2' },
@@ -147,13 +149,13 @@ describe('addTask', () => {
       fields: { template: 'echo', arguments: args, when: '{{workflow.name}} != x' },
       position: { x: 10, y: 20 },
     });
-    expect(pipeline.tasks).toEqual([
+    expect(scopeTasks(pipeline)).toEqual([
       { name: 'greet', template: 'echo', arguments: args, when: '{{workflow.name}} != x' },
     ]);
-    expect(pipeline.layout).toEqual({ greet: { x: 10, y: 20 } });
+    expect(scopeLayout(pipeline)).toEqual({ greet: { x: 10, y: 20 } });
   });
 
-  it('gives a steps-only workflow a DAG template to hold the tasks', () => {
+  it('adds to the steps template on the canvas: a new last group, runs after the others', () => {
     const text = [
       'apiVersion: argoproj.io/v1alpha1',
       'kind: Workflow',
@@ -166,12 +168,30 @@ describe('addTask', () => {
       '  - {name: echo, container: {image: alpine}}',
     ].join('\n');
     const p = openDocuments(text).documents[0]!.pipeline!;
-    expect(p.dag).toBeUndefined();
+    expect(p.scope).toBe('main');
     const { pipeline } = addTask(p, { name: 'x', fields: { template: 'echo' } });
-    expect(pipeline.dag).toBe('main-2');
-    expect(templateNames(pipeline)).toEqual(['main', 'echo', 'main-2']);
-    expect(pipeline.spec.entrypoint).toBe('main');
-    expect(previewDocument(pipeline)).toContain('- name: main-2\n      dag:\n        tasks:\n');
+    expect(pipeline.scope).toBe('main');
+    expect(templateNames(pipeline)).toEqual(['main', 'echo']);
+    expect(previewDocument(pipeline)).toContain(
+      '      steps:\n        - - name: s\n            template: echo\n        - - name: x\n            template: echo\n',
+    );
+    const beside = addTask(p, {
+      name: 'y',
+      fields: { template: 'echo' },
+      place: { group: 0, index: 1 },
+    });
+    expect(scopeSteps(beside.pipeline).map((g) => g.map((x) => x.name))).toEqual([['s', 'y']]);
+  });
+
+  it('adds nothing to a leaf template on the canvas, and says why', () => {
+    const p = openDocuments(
+      'apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata: {name: hello}\nspec:\n  entrypoint: main\n  templates:\n  - {name: main, container: {image: alpine}}\n',
+    ).documents[0]!.pipeline!;
+    const added = addTask(p, { name: 'x', fields: { template: 'main' } });
+    expect(added.pipeline).toBe(p);
+    expect(added.refused).toMatch(
+      /main is a container template, which runs no tasks: wrap it in a DAG/,
+    );
   });
 });
 
@@ -198,12 +218,12 @@ describe('removeTask', () => {
     ],
   ];
   it.each(graphs)('removes a and every %s on it', (_form, before, after) => {
-    const p = { ...dagOf(before), layout: { a: { x: 0, y: 0 }, b: { x: 1, y: 1 } } };
+    const p = withScopeLayout(dagOf(before), { a: { x: 0, y: 0 }, b: { x: 1, y: 1 } });
     const next = removeTask(p, 'a');
-    expect(next.tasks).toEqual(after);
-    expect(next.layout).toEqual({ b: { x: 1, y: 1 } });
+    expect(scopeTasks(next)).toEqual(after);
+    expect(scopeLayout(next)).toEqual({ b: { x: 1, y: 1 } });
     // tasks that did not depend on `a` are the same objects
-    expect(next.tasks[0]).toBe(p.tasks[1]);
+    expect(scopeTasks(next)[0]).toBe(scopeTasks(p)[1]);
     expect(validate(next)).toEqual([]);
   });
 
@@ -292,19 +312,24 @@ describe('renameTask', () => {
       },
       dag: { target: 'a c', tasks: [] },
     };
-    const before: Pipeline = {
-      ...withTemplates(p, [main, ...templates(p).slice(1)]),
-      layout: { a: { x: 1, y: 2 }, b: { x: 3, y: 4 } },
-    };
+    const before: Pipeline = withScopeLayout(
+      withTasks(withTemplates(p, [main, ...templates(p).slice(1)]), scopeTasks(p)),
+      { a: { x: 1, y: 2 }, b: { x: 3, y: 4 } },
+    );
     const next = renameTask(before, 'a', 'z').value;
     expect(templates(next)[0]).toEqual({
       name: 'main',
       outputs: {
         parameters: [{ name: 'o', valueFrom: { parameter: '{{tasks.z.outputs.result}}' } }],
       },
-      dag: { target: 'z c', tasks: [] },
+      dag: { target: 'z c', tasks: scopeTasks(next) },
     });
-    expect(next.layout).toEqual({ z: { x: 1, y: 2 }, b: { x: 3, y: 4 } });
+    expect(scopeTasks(next).map((x) => [x.name, x.depends])).toEqual([
+      ['z', 'b'],
+      ['b', undefined],
+      ['c', undefined],
+    ]);
+    expect(scopeLayout(next)).toEqual({ z: { x: 1, y: 2 }, b: { x: 3, y: 4 } });
     // other templates are untouched objects
     expect(templates(next)[1]).toBe(templates(before)[1]);
     expect(validate(next)).toEqual([]);
@@ -335,8 +360,8 @@ describe('updateTask', () => {
   it('replaces fields but never the name', () => {
     const p = dagOf([t('a'), t('b')]);
     const next = updateTask(p, 'a', (x) => ({ ...x, name: 'hijack', when: '1 == 1' }));
-    expect(next.tasks).toEqual([t('a', { when: '1 == 1' }), t('b')]);
-    expect(next.tasks[1]).toBe(p.tasks[1]);
+    expect(scopeTasks(next)).toEqual([t('a', { when: '1 == 1' }), t('b')]);
+    expect(scopeTasks(next)[1]).toBe(scopeTasks(p)[1]);
   });
 
   it.each([
@@ -357,10 +382,10 @@ describe('updateTask', () => {
 
 describe('moveTask', () => {
   it('records the position and keeps the others', () => {
-    const p = { ...dagOf([t('a'), t('b')]), layout: { b: { x: 5, y: 5 } } };
+    const p = withScopeLayout(dagOf([t('a'), t('b')]), { b: { x: 5, y: 5 } });
     const next = moveTask(p, 'a', { x: 10, y: 20 });
-    expect(next.layout).toEqual({ a: { x: 10, y: 20 }, b: { x: 5, y: 5 } });
-    expect(next.tasks).toBe(p.tasks);
+    expect(scopeLayout(next)).toEqual({ a: { x: 10, y: 20 }, b: { x: 5, y: 5 } });
+    expect(scopeTasks(next)).toBe(scopeTasks(p));
     expect(next.spec).toBe(p.spec);
     expect(moveTask(next, 'a', { x: 10, y: 20 })).toBe(next);
   });
@@ -383,10 +408,10 @@ describe('structural sharing', () => {
     const p = base();
     const next = op(p);
     expect(next).not.toBe(p);
-    for (const [i, before] of p.tasks.entries()) {
-      const after = next.tasks.find((x) => x === before);
+    for (const [i, before] of scopeTasks(p).entries()) {
+      const after = scopeTasks(next).find((x) => x === before);
       if (changed.includes(before.name)) expect(after, before.name).toBeUndefined();
-      else expect(next.tasks[i], before.name).toBe(before);
+      else expect(scopeTasks(next)[i], before.name).toBe(before);
     }
   });
 });

@@ -46,6 +46,7 @@ import {
 import { graphIndex } from '../../src/core/graph/graphIndex';
 import { taskDependencies } from '../../src/core/graph/taskDependencies';
 import { TIMEOUT } from '../support/timeouts';
+import { scopeLayout, scopeTasks } from '../../src/core/model/scope';
 
 const RUNS = 200;
 const REFUSALS = ['cycle', 'self-dependency', 'duplicate-dependency'];
@@ -202,7 +203,7 @@ const start: fc.Arbitrary<Pipeline> = fc
 
 function resolve(p: Pipeline, r: Ref): string {
   if ('name' in r) return r.name;
-  return p.tasks.length === 0 ? 'missing' : p.tasks[r.at % p.tasks.length]!.name;
+  return scopeTasks(p).length === 0 ? 'missing' : scopeTasks(p)[r.at % scopeTasks(p).length]!.name;
 }
 
 /** Applies one command and checks what each operation promises about refusals. */
@@ -215,7 +216,7 @@ function apply(p: Pipeline, c: Command): Pipeline {
         ...(template ? { template } : { fields: { template: 'echo' } }),
         ...(c.position ? { position: c.position } : {}),
       });
-      check(pipeline.tasks.at(-1)?.name === name, () => `added ${name}`);
+      check(scopeTasks(pipeline).at(-1)?.name === name, () => `added ${name}`);
       return pipeline;
     }
     case 'connect': {
@@ -226,7 +227,7 @@ function apply(p: Pipeline, c: Command): Pipeline {
         check(r.pipeline === p, () => `refused ${from} -> ${to} changed the pipeline`);
         if (r.cycle) expectRealCycle(p, from, to, r.cycle);
       } else {
-        const target = r.pipeline.tasks.find((t) => t.name === to);
+        const target = scopeTasks(r.pipeline).find((t) => t.name === to);
         check(taskDependencies(target!).includes(from), () => `${from} -> ${to} not added`);
       }
       return r.pipeline;
@@ -235,7 +236,7 @@ function apply(p: Pipeline, c: Command): Pipeline {
       const from = resolve(p, c.from);
       const to = resolve(p, c.to);
       const next = disconnect(p, from, to);
-      const target = next.tasks.find((t) => t.name === to);
+      const target = scopeTasks(next).find((t) => t.name === to);
       // Text that does not parse is kept as written, edges included.
       const parses =
         typeof target?.depends !== 'string' || !isParseError(parseDepends(target.depends));
@@ -252,8 +253,8 @@ function apply(p: Pipeline, c: Command): Pipeline {
     case 'remove': {
       const name = resolve(p, c.task);
       const next = removeTask(p, name);
-      if (!p.tasks.some((t) => t.name === name)) check(next === p, () => `removed ${name}?`);
-      check(!next.tasks.some((t) => t.name === name), () => `${name} still there`);
+      if (!scopeTasks(p).some((t) => t.name === name)) check(next === p, () => `removed ${name}?`);
+      check(!scopeTasks(next).some((t) => t.name === name), () => `${name} still there`);
       return next;
     }
     case 'update': {
@@ -266,13 +267,13 @@ function apply(p: Pipeline, c: Command): Pipeline {
         else u.arguments = { parameters: c.parameters };
         return u;
       });
-      if (!p.tasks.some((t) => t.name === name)) check(next === p, () => `updated ${name}?`);
+      if (!scopeTasks(p).some((t) => t.name === name)) check(next === p, () => `updated ${name}?`);
       return next;
     }
     case 'move': {
       const name = resolve(p, c.task);
       // The canvas only moves nodes that exist.
-      if (!p.tasks.some((t) => t.name === name)) return p;
+      if (!scopeTasks(p).some((t) => t.name === name)) return p;
       return moveTask(p, name, { x: c.x, y: c.y });
     }
   }
@@ -296,29 +297,29 @@ function expectRealCycle(p: Pipeline, from: string, to: string, cycle: string[])
   const shown = (): string => `cycle ${cycle.join(' -> ')} for ${from} -> ${to}`;
   check(cycle[0] === from && cycle[1] === to && cycle.at(-1) === from, shown);
   for (let k = 1; k + 1 < cycle.length; k++) {
-    const downstream = p.tasks.find((t) => t.name === cycle[k + 1]);
+    const downstream = scopeTasks(p).find((t) => t.name === cycle[k + 1]);
     check(downstream !== undefined && taskDependencies(downstream).includes(cycle[k]!), shown);
   }
 }
 
 function expectValidDag(p: Pipeline): void {
-  const names = p.tasks.map((t) => t.name);
+  const names = scopeTasks(p).map((t) => t.name);
   // (c) unique, valid names
   check(new Set(names).size === names.length, () => `duplicate names in ${json(names)}`);
   for (const n of names) check(taskNameProblem(n) === undefined, () => `invalid name '${n}'`);
   // (b) no dangling dependency
   const known = new Set(names);
-  for (const t of p.tasks)
+  for (const t of scopeTasks(p))
     for (const d of taskDependencies(t))
       check(known.has(d), () => `${t.name} depends on missing ${d}`);
   // (a) acyclic, and the order puts upstream tasks first
-  const cycle = findCycle(p.tasks);
+  const cycle = findCycle(scopeTasks(p));
   check(cycle === undefined, () => `cycle ${json(cycle)}`);
-  const order = topologicalOrder(p.tasks);
+  const order = topologicalOrder(scopeTasks(p));
   check(order !== undefined, () => 'no topological order');
   check(json([...order!].sort()) === json([...names].sort()), () => `order ${json(order)}`);
   const at = new Map(order!.map((n, i) => [n, i]));
-  for (const t of p.tasks)
+  for (const t of scopeTasks(p))
     for (const d of taskDependencies(t))
       check(at.get(d)! < at.get(t.name)!, () => `${d} not before ${t.name} in ${json(order)}`);
 }
@@ -358,14 +359,20 @@ function expectRoundTrip(p: Pipeline): void {
   expect(opened.diagnostics).toEqual([]);
   const back = opened.documents[0]?.pipeline;
   expect(back).toBeDefined();
-  const { kind, metadata, spec, dag, tasks, layout } = back!;
-  expect({ kind, metadata, spec, dag, tasks, layout }).toEqual({
+  expect({
+    kind: back!.kind,
+    metadata: back!.metadata,
+    spec: back!.spec,
+    scope: back!.scope,
+    tasks: scopeTasks(back!),
+    layout: { ...scopeLayout(back!) },
+  }).toEqual({
     kind: p.kind,
     metadata: p.metadata,
     spec: p.spec,
-    dag: p.dag,
-    tasks: p.tasks,
-    layout: p.layout,
+    scope: p.scope,
+    tasks: scopeTasks(p),
+    layout: { ...scopeLayout(p) },
   });
 }
 
@@ -379,12 +386,12 @@ describe('graph operations keep a valid DAG (fast-check)', { timeout: TIMEOUT.cp
         for (const c of commands) {
           p = apply(p, c);
           expectValidDag(p);
-          expectIndexMatchesRebuild(p.tasks);
+          expectIndexMatchesRebuild(scopeTasks(p));
         }
         expectRoundTrip(p);
         // (e) Try every edge: each is added (and stays acyclic) or refused with its reason.
-        for (const from of p.tasks)
-          for (const to of p.tasks) {
+        for (const from of scopeTasks(p))
+          for (const to of scopeTasks(p)) {
             const r = connect(p, from.name, to.name);
             const code = r.diagnostics[0]?.code;
             if (code !== undefined) {
@@ -396,7 +403,7 @@ describe('graph operations keep a valid DAG (fast-check)', { timeout: TIMEOUT.cp
               }
             } else {
               expectValidDag(r.pipeline);
-              expectIndexMatchesRebuild(r.pipeline.tasks);
+              expectIndexMatchesRebuild(scopeTasks(r.pipeline));
             }
           }
       }),
@@ -417,19 +424,19 @@ describe('graph operations keep a valid DAG (fast-check)', { timeout: TIMEOUT.cp
         fc.array(wiring, { minLength: 1, maxLength: 20 }),
         (p0, setup, at, edits) => {
           let p = setup.reduce(apply, p0);
-          const task = p.tasks.find((_, i) => i === at % Math.max(1, p.tasks.length));
+          const task = scopeTasks(p).find((_, i) => i === at % Math.max(1, scopeTasks(p).length));
           const deps = task ? taskDependencies(task) : [];
           if (!task || deps.length === 0) return;
           const broken = `${deps.map((d, k) => (k === 0 ? `${d}.Failed` : d)).join(' && ')} && (`;
           p = updateTask(p, task.name, (t) => ({ ...t, depends: broken }));
           check(
-            isParseError(parseDepends(p.tasks.find((t) => t.name === task.name)!.depends!)),
+            isParseError(parseDepends(scopeTasks(p).find((t) => t.name === task.name)!.depends!)),
             () => broken,
           );
           for (const c of edits) {
             p = apply(p, c);
             expectValidDag(p);
-            expectIndexMatchesRebuild(p.tasks);
+            expectIndexMatchesRebuild(scopeTasks(p));
           }
         },
       ),

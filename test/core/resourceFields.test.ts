@@ -36,6 +36,7 @@ import type { JsonObject } from '../../src/core/model/types';
 import { validateManifest } from '../support/argoSchema';
 import { hasShared, SKIP_REASON } from '../support/sharedData';
 import { sparkApplicationValidator, type Validator } from '../support/sparkSchema';
+import { scopeTasks } from '../../src/core/model/scope';
 
 const config = readFileSync(new URL('../../public/config.yaml', import.meta.url), 'utf8');
 const entries = parseConfig(config).value;
@@ -360,7 +361,7 @@ describe('action and conditions', () => {
 describe('each Spark task has its own manifest', () => {
   it('two drops of the Spark entry share a template until one is edited', () => {
     const p = dropped('sparkk8sScala', 'sparkk8sScala');
-    expect(p.tasks.map((t) => [t.name, t.template])).toEqual([
+    expect(scopeTasks(p).map((t) => [t.name, t.template])).toEqual([
       ['sparkk8sscala', 'sparkk8sscala'],
       ['sparkk8sscala-2', 'sparkk8sscala'],
     ]);

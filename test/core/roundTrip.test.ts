@@ -20,6 +20,7 @@ import {
 import { loadYamlDocuments } from '../../src/core/argo/yamlText';
 import { SKIP_REASON, argoExamplePath, hasShared, listArgoExamples } from '../support/sharedData';
 import { TIMEOUT } from '../support/timeouts';
+import { scopeLayout, scopeTasks, scopeType } from '../../src/core/model/scope';
 
 /**
  * Example files that cannot round-trip, with the file-level diagnostic they
@@ -143,9 +144,9 @@ describe.skipIf(!hasShared)(`corpus round trip (skipped when ${SKIP_REASON})`, (
       const exported = expectIdempotentExport(pipeline, where);
       expect(withoutLayout(parseOne(exported)), where).toStrictEqual(withoutLayout(original));
       documents++;
-      if (pipeline.dag !== undefined) {
+      if (scopeType(pipeline) === 'dag') {
         tally.onCanvas++;
-        tally.tasks += pipeline.tasks.length;
+        tally.tasks += scopeTasks(pipeline).length;
       }
     }
     tally.files++;
@@ -196,10 +197,10 @@ describe('round trip of documents outside the corpus', () => {
     const doc = parseOne(exported) as { metadata: { annotations: Record<string, string> } };
     expect(doc.metadata.annotations).toEqual({
       team: 'data',
-      [LAYOUT_ANNOTATION]: '{"a":[0,11],"b":[200,-5]}',
+      [LAYOUT_ANNOTATION]: '{"main":{"a":[0,11],"b":[200,-5]}}',
     });
     const again = importOne(exported);
-    expect(again.layout).toEqual({ a: { x: 0, y: 11 }, b: { x: 200, y: -5 } });
+    expect(scopeLayout(again)).toEqual({ a: { x: 0, y: 11 }, b: { x: 200, y: -5 } });
     expect(again.metadata.annotations).toEqual({ team: 'data' });
   });
 

@@ -30,6 +30,7 @@ import {
 import type { ArgoObject } from '../support/argoServerDouble';
 import { argoWording, useArgoServerDouble } from '../support/doubleFixture';
 import { TIMEOUT } from '../support/timeouts';
+import { scopeLayout } from '../../src/core/model/scope';
 
 const argo = useArgoServerDouble({ stepMs: 20 });
 // Every test makes requests to the double, which checks each body against
@@ -210,7 +211,7 @@ describe('submissionManifest', () => {
   it('has no layout annotation, keeps the others and sets the namespace', () => {
     const p = pipeline();
     p.metadata.annotations = { owner: 'data-team' };
-    expect(Object.keys(p.layout)).toEqual(['extract', 'load']);
+    expect(Object.keys(scopeLayout(p))).toEqual(['extract', 'load']);
     const m = submissionManifest(p, 'team-a');
     const metadata = m.metadata as JsonObject;
     expect(metadata.namespace).toBe('team-a');

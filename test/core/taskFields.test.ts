@@ -53,6 +53,8 @@ import {
 } from '../../src/core/model/templateFields';
 import { validateManifest } from '../support/argoSchema';
 import { hasShared } from '../support/sharedData';
+import { scopeTasks } from '../../src/core/model/scope';
+import { tasksOf } from '../support/scope';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20', command: ['echo'] } };
 const call: Template = { name: 'call', http: { url: 'https://example.com/health' } };
@@ -80,7 +82,7 @@ function accepted(r: Result<Pipeline> | Pipeline, before?: Pipeline): Pipeline {
   if (before) expect(p).not.toBe(before);
   if (hasShared) expect(validateManifest(compile(p))).toEqual([]);
   const back = openDocuments(exportDocument(p)).documents[0]?.pipeline;
-  expect(back?.tasks).toEqual(p.tasks);
+  expect(tasksOf(back)).toEqual(scopeTasks(p));
   expect(back && templates(back)).toEqual(templates(p));
   return p;
 }
@@ -606,8 +608,16 @@ describe('edit as YAML', () => {
     refused(setTemplateYaml(p, 'echo', text), p, message);
   });
 
-  it('leaves the canvas DAG template to the canvas', () => {
+  it('edits the DAG template on the canvas as YAML too: its tasks are in it', () => {
     const p = base();
-    refused(setTemplateYaml(p, 'main', 'name: main\ndag: {tasks: []}'), p, /holds the canvas DAG/);
+    const tasks = scopeTasks(p);
+    const next = setTemplateYaml(p, 'main', 'name: main\nparallelism: 2\ndag: {tasks: []}').value;
+    expect(scopeTasks(next)).toEqual([]);
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(findTemplate(next, 'main')).toEqual({
+      name: 'main',
+      parallelism: 2,
+      dag: { tasks: [] },
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
   readMeta,
 } from '../../src/store/storageKeys';
 import { MemoryDurable, MemoryStorage } from '../support/storageDoubles';
+import { layoutOf, tasksOf } from '../support/scope';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
 const CONFIG = 'containers:\n  - name: hello\n    image: alpine:3.20\n';
@@ -61,7 +62,7 @@ afterEach(() => {
 /** The pipeline in storage, read as the next start reads it. */
 const saved = (storage: Storage) =>
   openDocuments(storage.getItem(DOCUMENT_KEY) ?? '').documents[0]?.pipeline;
-const taskNames = (storage: Storage) => saved(storage)?.tasks.map((t) => t.name) ?? [];
+const taskNames = (storage: Storage) => tasksOf(saved(storage))?.map((t) => t.name) ?? [];
 
 describe('when autosave writes', () => {
   it('writes a structural edit in the edit’s own task, with no timer', async () => {
@@ -141,7 +142,7 @@ describe('when autosave writes', () => {
     expect(storage.writes).toEqual([]);
     store.getState().endDrag();
     await endOfTask();
-    expect(saved(storage)?.layout.a).toEqual({ x: 95, y: 133 });
+    expect(layoutOf(saved(storage))?.a).toEqual({ x: 95, y: 133 });
   });
 
   it('flush writes a drag in progress (the page is hidden mid-drag)', () => {
@@ -150,7 +151,7 @@ describe('when autosave writes', () => {
     const a = autosave(store, storage);
     store.getState().dragTasks({ a: { x: 60, y: 60 } });
     a.flush();
-    expect(saved(storage)?.layout.a).toEqual({ x: 60, y: 60 });
+    expect(layoutOf(saved(storage))?.a).toEqual({ x: 60, y: 60 });
   });
 
   it('writes what is pending when stopped, and nothing after', () => {
@@ -159,7 +160,7 @@ describe('when autosave writes', () => {
     const a = autosave(store, storage);
     store.getState().placeTasks({ a: { x: 9, y: 9 } });
     a.stop();
-    expect(saved(storage)?.layout.a).toEqual({ x: 9, y: 9 });
+    expect(layoutOf(saved(storage))?.a).toEqual({ x: 9, y: 9 });
     const written = storage.writes.length;
     store.getState().placeTasks({ a: { x: 1, y: 1 } });
     a.flush();
@@ -221,7 +222,7 @@ describe('another writer', () => {
     expect(a.dirty()).toBe(true);
     // The user chose this tab's document.
     a.overwrite();
-    expect(saved(storage)?.layout.a).toEqual({ x: 2, y: 2 });
+    expect(layoutOf(saved(storage))?.a).toEqual({ x: 2, y: 2 });
     expect(readMeta(storage)).toMatchObject({ revision: 3, tab: 'tab-1' });
   });
 });

@@ -8,6 +8,7 @@ import { openDocuments, previewDocument } from '../../src/core/argo/document';
 import { validate } from '../../src/core/argo/validate';
 import { createEditorStore } from '../../src/store/editorStore';
 import { HOSTILE_DOCUMENTS, PARAMETERS_OPEN } from '../support/hostileDocuments';
+import { scopeTasks } from '../../src/core/model/scope';
 
 // `validate` throws on any workflow with a task named `boom`, as a core defect would.
 vi.mock('../../src/core/argo/validate', async (original) => {
@@ -15,7 +16,8 @@ vi.mock('../../src/core/argo/validate', async (original) => {
   return {
     ...real,
     validate: (p: Parameters<typeof real.validate>[0]) => {
-      if (p.tasks.some((t) => t.name === 'boom')) throw new TypeError('boom is not a function');
+      if (scopeTasks(p).some((t) => t.name === 'boom'))
+        throw new TypeError('boom is not a function');
       return real.validate(p);
     },
   };
@@ -39,7 +41,7 @@ describe('hostile documents typed into the YAML panel', () => {
       const store = createEditorStore();
       store.getState().editYaml(PARAMETERS_OPEN);
       const before = store.getState().pipeline;
-      expect(before.tasks.map((t) => t.name)).toEqual(['a']);
+      expect(scopeTasks(before).map((t) => t.name)).toEqual(['a']);
       expect(() => store.getState().editYaml(text)).not.toThrow();
       const { pipeline, yamlDraft, yamlDiagnostics } = store.getState();
       expect(() => renderable(pipeline)).not.toThrow();

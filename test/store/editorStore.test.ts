@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findTask, previewDocument, templates, type Pipeline, type Template } from '../../src/core';
 import { setMetadataField } from '../../src/core/model/fields';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
+import { scopeLayout, scopeTasks } from '../../src/core/model/scope';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20', command: ['echo'] } };
 
@@ -17,7 +18,7 @@ function storeWith(...names: string[]): EditorStore {
   return store;
 }
 
-const taskNames = (p: Pipeline): string[] => p.tasks.map((t) => t.name);
+const taskNames = (p: Pipeline): string[] => scopeTasks(p).map((t) => t.name);
 const dependsOf = (store: EditorStore, name: string): string | undefined =>
   findTask(store.getState().pipeline, name)?.depends;
 
@@ -87,7 +88,7 @@ describe('renaming', () => {
     expect(store.getState().renameTask('a', 'extract')).toBe(true);
     expect(taskNames(store.getState().pipeline)).toEqual(['extract', 'b']);
     expect(dependsOf(store, 'b')).toBe('extract');
-    expect(store.getState().pipeline.layout.extract).toEqual({ x: 0, y: 0 });
+    expect(scopeLayout(store.getState().pipeline).extract).toEqual({ x: 0, y: 0 });
   });
 
   it('keeps a renamed task selected', () => {
@@ -199,14 +200,14 @@ describe('undo and redo', () => {
     s().endDrag();
     expect(s().dragStart).toBeUndefined();
     expect(s().history.past).toHaveLength(steps + 1);
-    expect(s().pipeline.layout.a).toEqual({ x: 50, y: 100 });
+    expect(scopeLayout(s().pipeline).a).toEqual({ x: 50, y: 100 });
 
     s().undo();
     expect(s().pipeline).toBe(before);
-    expect(s().pipeline.layout.a).toEqual({ x: 0, y: 0 });
-    expect(s().pipeline.layout.b).toEqual({ x: 100, y: 0 });
+    expect(scopeLayout(s().pipeline).a).toEqual({ x: 0, y: 0 });
+    expect(scopeLayout(s().pipeline).b).toEqual({ x: 100, y: 0 });
     s().redo();
-    expect(s().pipeline.layout.a).toEqual({ x: 50, y: 100 });
+    expect(scopeLayout(s().pipeline).a).toEqual({ x: 50, y: 100 });
   });
 
   it('records nothing for a drag that did not move anything', () => {
@@ -235,11 +236,11 @@ describe('copy, paste and duplicate', () => {
     expect(pasted).toEqual(['b-2', 'c-2']);
     const { pipeline, selection } = store.getState();
     expect(taskNames(pipeline)).toEqual(['a', 'b', 'c', 'b-2', 'c-2']);
-    expect(new Set(taskNames(pipeline)).size).toBe(pipeline.tasks.length);
+    expect(new Set(taskNames(pipeline)).size).toBe(scopeTasks(pipeline).length);
     expect(findTask(pipeline, 'b-2')?.depends).toBeUndefined();
     expect(findTask(pipeline, 'c-2')?.depends).toBe('b-2');
     expect(findTask(pipeline, 'c')?.depends).toBe('b'); // the originals are untouched
-    expect(pipeline.layout['b-2']).toEqual({ x: 140, y: 40 });
+    expect(scopeLayout(pipeline)['b-2']).toEqual({ x: 140, y: 40 });
     expect(selection).toEqual(pasted);
 
     // Pasting again gives yet other names.
@@ -325,7 +326,7 @@ describe('YAML panel edits', () => {
     store.getState().editYaml(text);
     const { pipeline, yamlDraft, yamlDiagnostics } = store.getState();
     expect(taskNames(pipeline)).toEqual(['a', 'loader']);
-    expect(pipeline.layout.a).toEqual({ x: 0, y: 0 });
+    expect(scopeLayout(pipeline).a).toEqual({ x: 0, y: 0 });
     expect(yamlDraft).toBe(text);
     expect(yamlDiagnostics).toEqual([]);
     store.getState().closeYamlDraft();

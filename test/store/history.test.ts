@@ -14,6 +14,9 @@ import {
   record,
   type History,
 } from '../../src/store/history';
+import { scopeLayout, scopeTasks } from '../../src/core/model/scope';
+import { withTasks } from '../support/scope';
+import { createPipeline } from '../../src/core/model/pipeline';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
 
@@ -51,7 +54,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 /** Applies one edit through the store's actions, as the UI does. Refused edits change nothing. */
 function run(store: EditorStore, e: Edit): void {
   const s = store.getState();
-  const names = s.pipeline.tasks.map((t) => t.name);
+  const names = scopeTasks(s.pipeline).map((t) => t.name);
   const at = (i: number) => names[i % Math.max(1, names.length)];
   const a = 'i' in e ? at(e.i) : undefined;
   switch (e.kind) {
@@ -143,7 +146,7 @@ describe('undo and redo', () => {
       expect(s().history.dropped).toBe(edits - HISTORY_STEPS);
       // The last steps undo one by one...
       s().undo();
-      expect(s().pipeline.layout.a).toEqual({ x: edits - 1, y: -(edits - 1) });
+      expect(scopeLayout(s().pipeline).a).toEqual({ x: edits - 1, y: -(edits - 1) });
       // ... and undoing everything reaches the document as it was opened.
       while (s().history.past.length > 0) s().undo();
       expect(text(s().pipeline)).toBe(initial);
@@ -154,16 +157,19 @@ describe('undo and redo', () => {
 describe('record', () => {
   /** A pipeline whose task list has `n` entries (what the memory estimate counts). */
   const sized = (n: number): Pipeline =>
-    ({ tasks: Array.from({ length: n }, (_, i) => ({ name: `t${i}` })) }) as unknown as Pipeline;
+    withTasks(
+      createPipeline(),
+      Array.from({ length: n }, (_, i) => ({ name: `t${i}` })),
+    );
 
   it('bounds history by what its snapshots hold: a large workflow keeps fewer steps', () => {
     const big = sized(10_000);
     let h: History = emptyHistory();
     for (let i = 0; i < 400; i++) h = record(h, i === 0 ? sized(10) : big);
-    const held = h.past.reduce((n, p) => n + p.tasks.length + 16, 0);
+    const held = h.past.reduce((n, p) => n + scopeTasks(p).length + 16, 0);
     expect(held).toBeLessThanOrEqual(HISTORY_SLOTS);
     expect(h.past.length).toBe(Math.floor((HISTORY_SLOTS - 26) / 10_016) + 1);
-    expect(h.past[0]!.tasks).toHaveLength(10); // the first is kept
+    expect(scopeTasks(h.past[0]!)).toHaveLength(10); // the first is kept
     expect(h.dropped).toBe(400 - h.past.length);
   });
 

@@ -8,6 +8,7 @@ import { createEditorStore, type EditorStore } from '../../src/store/editorStore
 import { startPersistence, type Persistence } from '../../src/store/persistence';
 import { ASIDE_PREFIX, DOCUMENT_KEY, DRAFT_KEY, META_KEY } from '../../src/store/storageKeys';
 import { deniedStorage, MemoryStorage } from '../support/storageDoubles';
+import { scopeTasks } from '../../src/core/model/scope';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
 const endOfTask = () => Promise.resolve();
@@ -51,7 +52,7 @@ describe('startPersistence', () => {
     ]);
     // The editor works.
     add(store, 'a');
-    expect(store.getState().pipeline.tasks).toHaveLength(1);
+    expect(scopeTasks(store.getState().pipeline)).toHaveLength(1);
   });
 
   it('says at start that storage is full', async () => {
@@ -70,7 +71,7 @@ describe('startPersistence', () => {
     await endOfTask();
     first.persistence.stop();
     const second = await start(() => storage);
-    expect(second.store.getState().pipeline.tasks.map((t) => t.name)).toEqual(['a']);
+    expect(scopeTasks(second.store.getState().pipeline).map((t) => t.name)).toEqual(['a']);
     expect(second.store.getState().history.past).toEqual([]);
     add(second.store, 'b');
     await endOfTask();
@@ -92,7 +93,7 @@ describe('startPersistence', () => {
 
     storage.quota = Infinity;
     const second = await start(() => storage, session);
-    expect(second.store.getState().pipeline.tasks.map((t) => t.name)).toEqual(['a']);
+    expect(scopeTasks(second.store.getState().pipeline).map((t) => t.name)).toEqual(['a']);
     expect(second.store.getState().storageMessages).toEqual([
       expect.stringMatching(/^The last autosave, at .+, failed: browser storage is full\./),
     ]);
@@ -102,7 +103,7 @@ describe('startPersistence', () => {
     const storage = new MemoryStorage();
     storage.setItem(DOCUMENT_KEY, 'kind: [broken');
     const { store } = await start(() => storage);
-    expect(store.getState().pipeline.tasks).toEqual([]);
+    expect(scopeTasks(store.getState().pipeline)).toEqual([]);
     expect(store.getState().aside.map((e) => e.text)).toEqual(['kind: [broken']);
     expect(store.getState().storageMessages[0]).toMatch(/could not be opened/);
 
@@ -190,7 +191,7 @@ describe('text in the YAML panel that could not be applied', () => {
 
     const second = await start(() => storage);
     const s = second.store.getState();
-    expect(s.pipeline.tasks.map((t) => t.name)).toEqual(['a']);
+    expect(scopeTasks(s.pipeline).map((t) => t.name)).toEqual(['a']);
     expect(s.yamlDraft).toBe('kind: [half typed');
     expect(s.yamlDiagnostics.some((d) => d.severity === 'error')).toBe(true);
     expect(s.storageMessages).toEqual([

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Template } from '../../src/core';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
+import { scopeTasks } from '../../src/core/model/scope';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
 
@@ -33,7 +34,7 @@ describe('reportCrash', () => {
     // The failed step is gone from redo; the step before it is still undoable.
     expect(s.history.future).toEqual([]);
     s.undo();
-    expect(store.getState().pipeline.tasks).toEqual([]);
+    expect(scopeTasks(store.getState().pipeline)).toEqual([]);
   });
 
   it('does not promote a document a panel failed on, even when confirmed afterwards', () => {

@@ -16,6 +16,8 @@ import {
 } from '../../src/store/storageKeys';
 import { HOSTILE_DOCUMENTS, PARAMETERS_OPEN } from '../support/hostileDocuments';
 import { MemoryStorage } from '../support/storageDoubles';
+import { scopeTasks } from '../../src/core/model/scope';
+import { tasksOf } from '../support/scope';
 
 // `validate` throws on any workflow with a task named `boom`, as a core defect would.
 vi.mock('../../src/core/argo/validate', async (original) => {
@@ -23,7 +25,8 @@ vi.mock('../../src/core/argo/validate', async (original) => {
   return {
     ...real,
     validate: (p: Parameters<typeof real.validate>[0]) => {
-      if (p.tasks.some((t) => t.name === 'boom')) throw new TypeError('boom is not a function');
+      if (scopeTasks(p).some((t) => t.name === 'boom'))
+        throw new TypeError('boom is not a function');
       return real.validate(p);
     },
   };
@@ -55,7 +58,7 @@ describe('restore', () => {
     const storage = stored(documentWith('a', 'b'), 4);
     storage.setItem(CONFIG_KEY, JSON.stringify({ name: 'c.yaml', text: 'containers: []\n' }));
     const r = restore(storage, undefined);
-    expect(r.pipeline?.tasks.map((t) => t.name)).toEqual(['a', 'b']);
+    expect(tasksOf(r.pipeline)?.map((t) => t.name)).toEqual(['a', 'b']);
     expect(r).toMatchObject({ revision: 4, source: 'local', messages: [], aside: [] });
     expect(r.config).toEqual({ name: 'c.yaml', text: 'containers: []\n' });
   });
@@ -71,7 +74,7 @@ describe('restore', () => {
   it('prefers the durable copy when its revision is newer', () => {
     const storage = stored(documentWith('a'), 3);
     const r = restore(storage, { text: documentWith('a', 'b'), revision: 5, savedAt: 'x' });
-    expect(r.pipeline?.tasks.map((t) => t.name)).toEqual(['a', 'b']);
+    expect(tasksOf(r.pipeline)?.map((t) => t.name)).toEqual(['a', 'b']);
     expect(r).toMatchObject({ revision: 5, source: 'durable' });
     expect(restore(storage, { text: documentWith('z'), revision: 2, savedAt: 'x' }).source).toBe(
       'local',
@@ -98,7 +101,7 @@ describe('restore', () => {
   it('falls back to an older copy it can open, keeping the newer one aside', () => {
     const storage = stored(BOOM, 9);
     const r = restore(storage, { text: documentWith('ok'), revision: 8, savedAt: 'x' });
-    expect(r.pipeline?.tasks.map((t) => t.name)).toEqual(['ok']);
+    expect(tasksOf(r.pipeline)?.map((t) => t.name)).toEqual(['ok']);
     expect(r.source).toBe('durable');
     expect(r.messages[0]).toMatch(/kept aside for download; the editor opened the copy saved/);
   });
@@ -160,7 +163,7 @@ describe('restore', () => {
       }),
     );
     const r = restore(storage, undefined);
-    expect(r.pipeline?.tasks.map((t) => t.name)).toEqual(['a']);
+    expect(tasksOf(r.pipeline)?.map((t) => t.name)).toEqual(['a']);
     expect(r.messages).toEqual([
       expect.stringMatching(
         /^The last autosave, at .+, failed: browser storage is full\. This is the copy saved .+; changes made after it were not saved\.$/,
@@ -197,5 +200,5 @@ describe('restore', () => {
 
 // PARAMETERS_OPEN is a good document: it is restored as is.
 it('restores a good hand-written document', () => {
-  expect(restore(stored(PARAMETERS_OPEN), undefined).pipeline?.tasks[0]?.name).toBe('a');
+  expect(tasksOf(restore(stored(PARAMETERS_OPEN), undefined).pipeline)?.[0]?.name).toBe('a');
 });

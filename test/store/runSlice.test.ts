@@ -7,6 +7,7 @@
 // stored template that exists.
 //
 //   the pipeline:  extract --> load [--> more tasks]      (one echo template)
+import { scopeTasks } from '../../src/core/model/scope';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPipeline, type Template, type WorkflowKind } from '../../src/core';
 import type { FetchLike } from '../../src/core/argo/client';
@@ -251,7 +252,7 @@ describe('submit', () => {
     expect(done.run?.state.name).toBe(result.name);
     expect(done.run?.state.tasks.get('extract')?.phase).toBe('Succeeded');
     expect(done.run?.state.tasks.get('load')?.phase).toBe('Succeeded');
-    expect([...done.run!.submitted.keys()]).toEqual(['extract', 'load']);
+    expect(scopeTasks(done.run!.submitted).map((t) => t.name)).toEqual(['extract', 'load']);
   });
 
   it('a failing task ends the run as Failed, the task marked', async () => {

@@ -11,6 +11,7 @@ import { DOCUMENT_KEY } from '../../src/store/storageKeys';
 import { storageChannel, type TabMessage } from '../../src/store/tabChannel';
 import type { TabPresence } from '../../src/store/tabSync';
 import { ChannelHub, MemoryStorage } from '../support/storageDoubles';
+import { scopeTasks } from '../../src/core/model/scope';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
 const endOfTask = () => Promise.resolve();
@@ -64,9 +65,11 @@ async function twoTabs() {
   return { storage, hub, a, b };
 }
 
-const names = (store: EditorStore) => store.getState().pipeline.tasks.map((t) => t.name);
+const names = (store: EditorStore) => scopeTasks(store.getState().pipeline).map((t) => t.name);
 const storedNames = (storage: Storage) =>
-  openDocuments(storage.getItem(DOCUMENT_KEY)!).documents[0]!.pipeline!.tasks.map((t) => t.name);
+  scopeTasks(openDocuments(storage.getItem(DOCUMENT_KEY)!).documents[0]!.pipeline!).map(
+    (t) => t.name,
+  );
 const add = (store: EditorStore, name: string) =>
   store.getState().addTask({ name, template: echo });
 

@@ -28,6 +28,25 @@
  *   resources allow no unconditional update): missing -> 400, stale -> 409.
  * - Lists answer `items: null` when empty. Node ids are `<wf>-<fnv32a(node name)>`,
  *   pod names `<wf>-<template>-<same hash>` (POD_NAMES=v2; see argoNodeId/argoPodName).
+ * - Lists (workflows, templates, cluster templates, cron workflows) take
+ *   `listOptions.labelSelector` (Kubernetes syntax), `listOptions.fieldSelector`
+ *   `metadata.name=<x>` with `nameFilter` Exact|Prefix|Contains, `namePattern`
+ *   (templates), `listOptions.limit`/`listOptions.continue` with an opaque
+ *   `metadata.continue`, and `fields` (see doubleLists.ts). A malformed selector
+ *   or a continue the server did not issue is 400 code 3.
+ * - `/api/v1/archived-workflows` (list, get and delete by uid) as
+ *   server/workflowarchive/archived_workflow_server.go: `namespace` query
+ *   parameter with its permission check (403 "Permission denied, you are not
+ *   allowed to list workflows in namespace ..."), `namePrefix`, label
+ *   selectors, an integer-offset `continue`, newest started first. With
+ *   `archive: true` a run is archived when it finishes; without, the lists are
+ *   empty (Argo's NullWorkflowArchive when persistence is off).
+ * - Not Argo: GET /api/v1/namespaces/{ns}/configmaps/{name} answers the
+ *   ConfigMaps in `configMaps` as the Kubernetes API would (404 "configmaps
+ *   "x" not found"), for the editor's config-from-ConfigMap, which real
+ *   deployments route to the Kubernetes API through the same proxy.
+ * - `clusterScope: false`: every cluster-workflow-templates route is 403 code 7
+ *   with Kubernetes' "... at the cluster scope" wording.
  * - Watching `metadata.name=<x>` for a missing workflow is a 404 (Argo's
  *   WatchWorkflows gets the workflow first); otherwise the stream starts with an
  *   ADDED event per matching workflow, then one MODIFIED per controller step.
@@ -38,13 +57,17 @@
  * - Create answers `status: {phase: 'Pending'}`; Argo answers an empty status.
  *   `status.storedWorkflowTemplateSpec` (workflowTemplateRef) is set at once,
  *   not by a controller, and a missing referenced template fails create with 404.
- * - Simulation: every DAG task is one pod whatever its template kind; `when`,
+ * - Simulation: every DAG task is one pod whatever its template kind;
  *   failFast, retryStrategy, exit handlers, outputs, steps and loops are not
  *   modelled; a non-DAG entrypoint runs as a single pod. A task starts when all
- *   tasks it names finished; if its `depends` (or `dependencies`, read as `a && b`)
- *   is then false it is Omitted, so a failure cascades to Omitted downstream
- *   tasks, and the DAG fails if any task failed. `failTasks` also fails a
- *   single-pod workflow whose entrypoint template has that name.
+ *   tasks it names finished; its `depends` / `dependencies` are evaluated with
+ *   the core's evaluator (src/core/simulate/dependsLogic.ts, Argo's semantics:
+ *   a bare name is Succeeded || Skipped || Daemoned, continueOn widens it) and a
+ *   false one makes it Omitted; its `when`, with workflow parameters
+ *   substituted, is evaluated as govaluate does (false: Skipped, invalid:
+ *   Error); one that names task outputs (not simulated here) runs. The DAG fails if any task Failed
+ *   or Errored (Argo's assessDAGPhase is in the core's simulator, not here).
+ *   `failTasks` also fails a single-pod workflow whose entrypoint template has that name.
  * - Every namespaced route, lint included, checks the namespace (Argo's lint
  *   needs no RBAC). The body is decoded before the auth check, as the gateway does.
  * - Bodies over 3 MiB get 400 code 3 "Request entity too large: limit is 3145728"
@@ -58,8 +81,12 @@
  *   `{{workflow.parameters.x}}` substituted, an exit line (an error line on failure).
  * - Memoized resubmit reruns everything; retry ignores nodeFieldSelector and
  *   restartSuccessful; stop ignores nodeFieldSelector and message.
- * - `fields`, label selectors, `resourceVersion` of watches and CronWorkflow
- *   schedules (never triggered) are ignored. Timestamps have second precision.
+ * - `resourceVersion` of watches and CronWorkflow schedules (never triggered)
+ *   are ignored. Timestamps have second precision. Workflow lists are sorted
+ *   newest first across pages (Argo 3.5+ sorts its list; Kubernetes pages by
+ *   name); the live list does not include archived runs, and the archive keeps
+ *   a copy of a run even while it is live (the client dedupes by uid). Label
+ *   values are not checked against the Kubernetes rules on create.
  * - Extra control routes for out-of-process use (no auth, not under /api/):
  *   POST /__double/fault (a Fault as JSON, `path` a regex source, or null),
  *   POST /__double/fail-tasks (string[]), GET /__double/requests,
@@ -86,17 +113,26 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
+import { importManifest, topologicalOrder, validate, type Task } from '../../src/core';
+import { argoNodeId, argoPodName } from '../../src/core/argo/nodeIds';
+
+export { argoNodeId, argoPodName };
 import {
-  dependsTasks,
-  importManifest,
-  isParseError,
-  parseDepends,
-  topologicalOrder,
-  validate,
-  type DependsExpr,
-  type Task,
-} from '../../src/core';
+  dependsLogic,
+  evaluateDepends,
+  taskResults,
+  whenResult,
+  type DependsLogic,
+} from '../../src/core/simulate';
 import { validateManifest } from './argoSchema';
+import {
+  cleanFields,
+  labelSelector,
+  ListError,
+  nameMatcher,
+  offsetPage,
+  page,
+} from './doubleLists';
 import { ARGO_DIR } from './sharedData';
 
 export interface ArgoServerDoubleOptions {
@@ -110,6 +146,14 @@ export interface ArgoServerDoubleOptions {
   failTasks?: string[];
   /** Reported by /api/v1/version; default 'v4.1.2'. */
   version?: string;
+  /**
+   * The server has a workflow archive (persistence.archive): finished runs are
+   * kept there by uid. Without one the archive routes answer empty lists, as
+   * Argo's NullWorkflowArchive does. Default false.
+   */
+  archive?: boolean;
+  /** The token may use cluster-scoped resources (ClusterWorkflowTemplates); default true. */
+  clusterScope?: boolean;
 }
 
 export type Fault =
@@ -159,6 +203,10 @@ export interface ArgoServerDouble {
   cronWorkflows: Map<string, ArgoObject>;
   /** name -> ClusterWorkflowTemplate. */
   clusterWorkflowTemplates: Map<string, ArgoObject>;
+  /** uid -> archived Workflow (filled as runs finish when `archive` is on; tests may add their own). */
+  archivedWorkflows: Map<string, ArgoObject>;
+  /** `${ns}/${name}` -> ConfigMap, served as the Kubernetes API would (not Argo: see the header). */
+  configMaps: Map<string, ArgoObject>;
   /** False when ../shared is absent and bodies are not checked against the schema. */
   schemaValidation: boolean;
   /** Injects a fault for the following /api/ requests (or streams); undefined clears it. */
@@ -245,25 +293,6 @@ const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** 32-bit FNV-1a, as Argo hashes node names into node ids and pod names. */
-function fnv32a(s: string): number {
-  let h = 0x811c9dc5;
-  for (const b of Buffer.from(s, 'utf8')) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h;
-}
-/** `<wf>-<fnv32a(nodeName)>`; the root node's id is the workflow name. */
-export function argoNodeId(wfName: string, nodeName: string): string {
-  return nodeName === wfName ? wfName : `${wfName}-${fnv32a(nodeName)}`;
-}
-/**
- * The v2 pod name Argo 3.4+ gives a pod node: `<wf>-<template>-<fnv32a(nodeName)>`, the
- * prefix cut to 242 characters (workflow/util/pod_name.go); the workflow name for the root.
- */
-export function argoPodName(wfName: string, templateName: string, nodeName: string): string {
-  if (nodeName === wfName) return wfName;
-  return `${`${wfName}-${templateName}`.slice(0, 242)}-${fnv32a(nodeName)}`;
-}
-
 function randomSuffix(): string {
   const abc = 'abcdefghijklmnopqrstuvwxyz0123456789';
   return Array.from({ length: 5 }, () => abc[Math.floor(Math.random() * abc.length)]).join('');
@@ -324,7 +353,9 @@ type SimTask = {
   name: string;
   templateName: string;
   deps: string[];
-  expr?: DependsExpr;
+  logic: DependsLogic;
+  /** `when` with the workflow's parameters substituted. */
+  when?: string;
   nodeName: string;
   nodeId: string;
   podName: string;
@@ -402,6 +433,7 @@ function simTask(
     name: display,
     templateName: tmplName,
     deps: [],
+    logic: { kind: 'none' },
     nodeName,
     nodeId: argoNodeId(wfName, nodeName),
     podName: argoPodName(wfName, tmplName, nodeName),
@@ -453,16 +485,9 @@ function planRun(wf: Workflow, spec: Json, lookup: Lookup): Pick<Run, 'dag' | 'r
       isObj(t.arguments) && Array.isArray(t.arguments.parameters) ? t.arguments.parameters : []
     ) as Json[];
     const sim = simTask(wfName, `${wfName}.${name}`, name, tmplName, tmpl, args, vars);
-    const deps = new Set<string>((Array.isArray(t.dependencies) ? t.dependencies : []).map(String));
-    if (typeof t.depends === 'string' && t.depends.trim() !== '') {
-      const parsed = parseDepends(t.depends);
-      if (isParseError(parsed))
-        t.depends.match(/[a-zA-Z0-9][-a-zA-Z0-9]*/g)?.forEach((d) => deps.add(d));
-      else {
-        sim.expr = parsed;
-        dependsTasks(parsed).forEach((d) => deps.add(d));
-      }
-    }
+    sim.logic = dependsLogic(t, (n) => byTask.get(n));
+    if (typeof t.when === 'string') sim.when = substitute(t.when, vars);
+    const deps = new Set(sim.logic.kind === 'none' ? [] : sim.logic.tasks);
     sim.deps = [...deps].filter((d) => byTask.has(d));
     return sim;
   });
@@ -470,32 +495,6 @@ function planRun(wf: Workflow, spec: Json, lookup: Lookup): Pick<Run, 'dag' | 'r
     dag: { name: String(entryTmpl!.name), tasks: sims },
     root: simTask(wfName, wfName, wfName, entry, entryTmpl, [], vars),
   };
-}
-
-/** Argo's `depends` semantics: a bare `task` means Succeeded, Skipped or Daemoned. */
-function evalDepends(e: DependsExpr, phase: (task: string) => string | undefined): boolean {
-  switch (e.kind) {
-    case 'not':
-      return !evalDepends(e.expr, phase);
-    case 'and':
-      return e.items.every((x) => evalDepends(x, phase));
-    case 'or':
-      return e.items.some((x) => evalDepends(x, phase));
-    case 'ref': {
-      const p = phase(e.task);
-      const want: Record<string, string[]> = {
-        Succeeded: ['Succeeded'],
-        AnySucceeded: ['Succeeded'],
-        Failed: ['Failed'],
-        AllFailed: ['Failed'],
-        Errored: ['Error'],
-        Skipped: ['Skipped'],
-        Omitted: ['Omitted'],
-        Daemoned: [],
-      };
-      return (want[e.result ?? ''] ?? ['Succeeded', 'Skipped']).includes(p ?? '');
-    }
-  }
 }
 
 // ---------------------------------------------------------------- streams
@@ -577,6 +576,8 @@ class Double {
   readonly workflowTemplates = new Map<string, Obj>();
   readonly cronWorkflows = new Map<string, Obj>();
   readonly clusterWorkflowTemplates = new Map<string, Obj>();
+  readonly archivedWorkflows = new Map<string, Workflow>();
+  readonly configMaps = new Map<string, Json>();
   private readonly runs = new Map<string, Run>();
   private readonly watchers = new Set<Watcher>();
   private readonly followers = new Set<Follower>();
@@ -585,6 +586,8 @@ class Double {
   private readonly namespaces: Set<string>;
   private readonly stepMs: number;
   private readonly version: string;
+  private readonly archive: boolean;
+  private readonly clusterScope: boolean;
   private failTasks: Set<string>;
   private activeFault: (Fault & { used?: number }) | undefined;
   private paused = false;
@@ -599,6 +602,8 @@ class Double {
     this.namespaces = new Set(opts.namespaces ?? ['argo']);
     this.stepMs = opts.stepMs ?? 200;
     this.version = opts.version ?? 'v4.1.2';
+    this.archive = opts.archive ?? false;
+    this.clusterScope = opts.clusterScope ?? true;
     this.failTasks = new Set(opts.failTasks ?? []);
     this.defineRoutes();
   }
@@ -666,8 +671,31 @@ class Double {
     this.route('POST', `${wf}/lint`, 'create', 'workflows', (c) => this.lintWorkflow(c));
     this.route('POST', wf, 'create', 'workflows', (c) => this.createFromBody(c));
     this.route('GET', wf, 'list', 'workflows', (c) =>
-      this.list(this.workflows, c.params.namespace!),
+      this.list(c, this.workflows, c.params.namespace!),
     );
+    // Not Argo: the Kubernetes API's ConfigMap read, which deployments route through the same proxy.
+    this.route(
+      'GET',
+      '/api/v1/namespaces/{namespace}/configmaps/{name}',
+      'get',
+      'configmaps',
+      (c) => {
+        const cm = this.configMaps.get(key(c.params.namespace!, c.params.name!));
+        if (!cm) throw new ApiError(404, 5, `configmaps "${c.params.name}" not found`);
+        return cm;
+      },
+    );
+    this.route('GET', '/api/v1/archived-workflows', 'list', 'workflows', (c) =>
+      this.listArchived(c),
+    );
+    this.route('GET', '/api/v1/archived-workflows/{uid}', 'get', 'workflows', (c) =>
+      this.getArchived(c),
+    );
+    this.route('DELETE', '/api/v1/archived-workflows/{uid}', 'delete', 'workflows', (c) => {
+      this.getArchived(c);
+      this.archivedWorkflows.delete(c.params.uid!);
+      return {};
+    });
     this.route('POST', `${wf}/submit`, 'create', 'workflows', (c) => this.submit(c));
     this.route('GET', one, 'get', 'workflows', (c) => this.getWorkflow(c));
     this.route('DELETE', one, 'delete', 'workflows', (c) => this.deleteWorkflow(c));
@@ -723,7 +751,7 @@ class Double {
       const ns = (c: Call) => (namespaced ? c.params.namespace! : '');
       this.route('POST', `${base}/lint`, 'create', r, (c) => this.lintResource(k, ns(c), c.body));
       this.route('POST', base, 'create', r, (c) => this.createResource(k, ns(c), c.body));
-      this.route('GET', base, 'list', r, (c) => this.list(k.store, ns(c)));
+      this.route('GET', base, 'list', r, (c) => this.list(c, k.store, ns(c)));
       this.route('GET', `${base}/{name}`, 'get', r, (c) =>
         this.getResource(k, ns(c), c.params.name!),
       );
@@ -806,6 +834,8 @@ class Double {
           ns,
           route.verb === 'get' ? params.name : undefined,
         );
+      if (!this.clusterScope && route.resource === 'clusterworkflowtemplates')
+        throw this.forbidden(route.verb, route.resource, undefined, params.name);
       const out = await route.handler({ req, res, params, query: url.searchParams, body });
       if (out === STREAMING) return;
       if (typeof faulted === 'object') sendCut(res, 200, out, faulted.bytes, faulted.close);
@@ -826,12 +856,21 @@ class Double {
     }
   }
 
-  private forbidden(verb: string, resource: string, ns: string, name?: string): ApiError {
-    const what = name ? `${resource}.argoproj.io "${name}"` : `${resource}.argoproj.io`;
+  /** Kubernetes RBAC's wording; without a namespace, "at the cluster scope". */
+  private forbidden(
+    verb: string,
+    resource: string,
+    ns: string | undefined,
+    name?: string,
+  ): ApiError {
+    const group = resource === 'configmaps' ? '' : 'argoproj.io';
+    const qualified = group ? `${resource}.${group}` : resource;
+    const what = name ? `${qualified} "${name}"` : qualified;
+    const where = ns === undefined ? 'at the cluster scope' : `in the namespace "${ns}"`;
     return new ApiError(
       403,
       7,
-      `${what} is forbidden: User "${SERVICE_ACCOUNT}" cannot ${verb} resource "${resource}" in API group "argoproj.io" in the namespace "${ns}"`,
+      `${what} is forbidden: User "${SERVICE_ACCOUNT}" cannot ${verb} resource "${resource}" in API group "${group}" ${where}`,
     );
   }
 
@@ -925,13 +964,90 @@ class Double {
 
   // ------------------------------------------------------------ stores
 
-  private list(store: Map<string, Obj>, ns: string): Json {
-    const items = [...store.values()]
-      .filter((o) => (o.metadata.namespace ?? '') === ns)
-      .sort((a, b) =>
-        String(b.metadata.creationTimestamp).localeCompare(String(a.metadata.creationTimestamp)),
+  /**
+   * A list reply (see doubleLists.ts): workflows newest first (creation order
+   * breaks ties of the second-precision timestamps), other kinds by name as
+   * Kubernetes lists them; filtered, paged, fields applied.
+   */
+  private list(c: Call, store: Map<string, Obj>, ns: string): Json {
+    const q = c.query;
+    const wanted = this.listed(() => labelSelector(q.get('listOptions.labelSelector')));
+    const named = nameMatcher(q.get('listOptions.fieldSelector'), q.get('nameFilter'));
+    const pattern = q.get('namePattern') ?? '';
+    const all = [...store.values()].filter(
+      (o) =>
+        (o.metadata.namespace ?? '') === ns &&
+        wanted(o.metadata.labels) &&
+        named(o.metadata.name) &&
+        o.metadata.name.includes(pattern),
+    );
+    const sorted =
+      store === (this.workflows as Map<string, Obj>)
+        ? all.reverse().sort((a, b) => stamp(b).localeCompare(stamp(a)))
+        : all.sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+    const p = this.listed(() =>
+      page(sorted, q.get('listOptions.limit'), q.get('listOptions.continue')),
+    );
+    const metadata: Json = { resourceVersion: String(this.rv) };
+    if (p.continue) metadata.continue = p.continue;
+    return cleanFields({ metadata, items: p.items.length ? p.items : null }, q.get('fields'));
+  }
+
+  /** Runs a list helper, turning its errors into Argo's 400 code 3. */
+  private listed<T>(f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof ListError) throw bad(e.message);
+      throw e;
+    }
+  }
+
+  /** GET /api/v1/archived-workflows (archived_workflow_server.go ListArchivedWorkflows). */
+  private listArchived(c: Call): Json {
+    const q = c.query;
+    const ns = q.get('namespace') ?? '';
+    if (!this.namespaces.has(ns))
+      throw new ApiError(
+        403,
+        7,
+        `Permission denied, you are not allowed to list workflows in namespace "${ns}". Maybe you want to specify a namespace with query parameter \`.namespace=${ns}\`?`,
       );
-    return { metadata: { resourceVersion: String(this.rv) }, items: items.length ? items : null };
+    const wanted = this.listed(() => labelSelector(q.get('listOptions.labelSelector')));
+    const named = nameMatcher(q.get('listOptions.fieldSelector'), q.get('nameFilter'));
+    const prefix = q.get('namePrefix') ?? '';
+    const items = [...this.archivedWorkflows.values()]
+      .filter(
+        (w) =>
+          w.metadata.namespace === ns &&
+          wanted(w.metadata.labels) &&
+          named(w.metadata.name) &&
+          w.metadata.name.startsWith(prefix),
+      )
+      .reverse()
+      .sort((a, b) =>
+        String(b.status.startedAt ?? '').localeCompare(String(a.status.startedAt ?? '')),
+      );
+    const p = this.listed(() =>
+      offsetPage(items, q.get('listOptions.limit'), q.get('listOptions.continue')),
+    );
+    const metadata: Json = {};
+    if (p.continue) metadata.continue = p.continue;
+    return { metadata, items: p.items.length ? p.items : null };
+  }
+
+  private getArchived(c: Call): Workflow {
+    const wf = this.archivedWorkflows.get(c.params.uid!);
+    if (!wf) throw new ApiError(404, 5, 'not found');
+    if (!this.namespaces.has(wf.metadata.namespace!))
+      throw new ApiError(403, 7, 'permission denied');
+    return wf;
+  }
+
+  /** The controller archives a run once it finished (when the server has an archive). */
+  private archiveRun(wf: Workflow): void {
+    if (!this.archive) return;
+    this.archivedWorkflows.set(String(wf.metadata.uid), clone(wf));
   }
 
   private nextRv(o: Obj): void {
@@ -1336,7 +1452,7 @@ class Double {
       this.schedule(run, t);
       const taskNodes = run.dag.tasks.map((s) => nodes[s.nodeId]);
       if (taskNodes.every((n) => n && DONE.has(n.phase))) {
-        const failed = taskNodes.find((n) => n!.phase === 'Failed');
+        const failed = taskNodes.find((n) => n!.phase === 'Failed' || n!.phase === 'Error');
         const root = nodes[run.root.nodeId]!;
         const downstream = new Set(run.dag.tasks.flatMap((s) => s.deps));
         root.outboundNodes = run.dag.tasks
@@ -1358,18 +1474,27 @@ class Double {
     for (const sim of run.dag!.tasks) {
       if (nodes[sim.nodeId]) continue;
       if (!sim.deps.every((d) => DONE.has(phase(d) ?? ''))) continue;
-      const ok = sim.expr
-        ? evalDepends(sim.expr, phase)
-        : sim.deps.every((d) => ['Succeeded', 'Skipped'].includes(phase(d)!));
-      const extra: Partial<NodeStatus> = ok
-        ? { boundaryID: run.root.nodeId }
-        : {
-            type: 'Skipped',
-            phase: 'Omitted',
-            boundaryID: run.root.nodeId,
-            message: 'omitted: depends condition not met',
-            finishedAt: t,
-          };
+      const ok =
+        sim.logic.kind === 'none' ||
+        (sim.logic.kind === 'logic' &&
+          evaluateDepends(sim.logic.expr, (d) => taskResults(phase(d) ?? '')));
+      // A `when` that still names task outputs (not simulated here) runs.
+      const decidable = sim.when !== undefined && !sim.when.includes('{{');
+      const when = ok && decidable ? whenResult(sim.when!) : { value: true };
+      const skip = (phase: string, message: string): Partial<NodeStatus> => ({
+        type: 'Skipped',
+        phase,
+        boundaryID: run.root.nodeId,
+        message,
+        finishedAt: t,
+      });
+      const extra: Partial<NodeStatus> = !ok
+        ? skip('Omitted', 'omitted: depends condition not met')
+        : 'error' in when
+          ? skip('Error', when.error)
+          : !when.value
+            ? skip('Skipped', `when '${sim.when}' evaluated false`)
+            : { boundaryID: run.root.nodeId };
       const n = this.node(run, sim, t, extra);
       const parents = sim.deps.length
         ? sim.deps.map((d) => byName.get(d)!.nodeId)
@@ -1385,6 +1510,7 @@ class Double {
     if (message) root.message = message;
     Object.assign(run.wf.status, { phase: root.phase, finishedAt: t });
     if (message) run.wf.status.message = message;
+    this.archiveRun(run.wf);
   }
 
   private applyShutdown(run: Run, strategy: string, t: string): void {
@@ -1398,6 +1524,7 @@ class Double {
       message,
       startedAt: status.startedAt ?? t,
     });
+    this.archiveRun(run.wf);
   }
 
   // ------------------------------------------------------------ streams
@@ -1489,6 +1616,7 @@ class Double {
 }
 
 const key = (ns: string, name: string) => `${ns}/${name}`;
+const stamp = (o: Obj) => String(o.metadata.creationTimestamp ?? '');
 
 function tryJson(text: string): unknown {
   try {
@@ -1606,6 +1734,8 @@ export async function startArgoServerDouble(
     workflowTemplates: double.workflowTemplates,
     cronWorkflows: double.cronWorkflows,
     clusterWorkflowTemplates: double.clusterWorkflowTemplates,
+    archivedWorkflows: double.archivedWorkflows,
+    configMaps: double.configMaps,
     schemaValidation: schema,
     fault: (f) => double.fault(f),
     setFailTasks: (names) => double.setFailTasks(names),

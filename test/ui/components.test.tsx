@@ -15,6 +15,7 @@ import { Palette } from '../../src/ui/palette/Palette';
 import { ProblemsList } from '../../src/ui/problems/ProblemsList';
 import { YamlPanel } from '../../src/ui/yaml/YamlPanel';
 import { TIMEOUT, WAIT_MS } from '../support/timeouts';
+import { scopeTasks } from '../../src/core/model/scope';
 
 // React rendered in jsdom against the real store, typed into key by key: up to
 // 1.3 s a test quiet, ten times that at load 20 (test/support/timeouts.ts).
@@ -54,7 +55,11 @@ describe('Palette', () => {
     palette();
     expect(screen.getByText('config.yaml')).toBeInTheDocument();
     const groups = screen.getAllByRole('heading', { level: 3 });
-    expect(groups.map((h) => h.textContent)).toEqual(['data quality', 'utilities']);
+    expect(groups.map((h) => h.textContent)).toEqual([
+      'data quality',
+      'utilities',
+      'Server templates',
+    ]);
     const utilities = groups[1]!.closest('section')!;
     expect(within(utilities).getByText('busybox-shell')).toBeInTheDocument();
     expect(within(utilities).getByText('curl')).toBeInTheDocument();
@@ -175,14 +180,14 @@ describe('TaskInspector', () => {
     await user.clear(name);
     await user.type(name, 'hello{Enter}');
     const { pipeline, selection } = store.getState();
-    expect(pipeline.tasks.map((t) => t.name)).toEqual(['hello', 'other']);
+    expect(scopeTasks(pipeline).map((t) => t.name)).toEqual(['hello', 'other']);
     expect(selection).toEqual(['hello']);
     expect(screen.getByTestId('task-inspector')).toBeInTheDocument();
     expect(screen.getByLabelText('Name')).toHaveValue('hello');
 
     // Undo renames back, and the field follows the document.
     act(() => store.getState().undo());
-    expect(store.getState().pipeline.tasks[0]!.name).toBe('greet');
+    expect(scopeTasks(store.getState().pipeline)[0]!.name).toBe('greet');
   });
 
   it('commits an image edit to the template', async () => {

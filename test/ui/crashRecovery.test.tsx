@@ -10,6 +10,7 @@ import { createEditorStore, type EditorStore } from '../../src/store/editorStore
 import { App } from '../../src/ui/App';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
 import { HOSTILE_DOCUMENTS, PARAMETERS_OPEN } from '../support/hostileDocuments';
+import { scopeTasks } from '../../src/core/model/scope';
 
 // A panel that fails to render on some documents, as a UI defect would: the
 // problems list throws whenever the workflow has a task named `boom`, the
@@ -19,7 +20,7 @@ vi.mock('../../src/ui/problems/ProblemsList', async (original) => {
   const { useEditor } = await import('../../src/ui/EditorContext');
   return {
     ProblemsList() {
-      const boom = useEditor((s) => s.pipeline.tasks.some((t) => t.name === 'boom'));
+      const boom = useEditor((s) => scopeTasks(s.pipeline).some((t) => t.name === 'boom'));
       if (boom) throw new TypeError("Cannot read properties of null (reading 'value')");
       return real.ProblemsList();
     },
@@ -32,7 +33,8 @@ vi.mock('../../src/ui/inspector/Inspector', async (original) => {
     Inspector() {
       const fragile = useEditor(
         (s) =>
-          s.selection.includes('fragile') && s.pipeline.tasks.some((t) => t.name === 'fragile'),
+          s.selection.includes('fragile') &&
+          scopeTasks(s.pipeline).some((t) => t.name === 'fragile'),
       );
       if (fragile) throw new Error('the inspector broke on fragile');
       return real.Inspector();
@@ -83,8 +85,8 @@ describe('hostile documents typed into the YAML panel', { timeout: 60_000 }, () 
       expectEditorUp();
       expect(store.getState().yamlDraft).toBe(text);
       // Select every task too: the inspector must survive them.
-      act(() => store.getState().select(store.getState().pipeline.tasks.map((t) => t.name)));
-      act(() => store.getState().select([store.getState().pipeline.tasks[0]?.name ?? '']));
+      act(() => store.getState().select(scopeTasks(store.getState().pipeline).map((t) => t.name)));
+      act(() => store.getState().select([scopeTasks(store.getState().pipeline)[0]?.name ?? '']));
       expectEditorUp();
     });
   }
@@ -100,7 +102,7 @@ describe('a panel that fails to render', { timeout: 60_000 }, () => {
       store.getState().addTask({ name: 'boom', template: echo, position: { x: 0, y: 0 } });
     });
     expectEditorUp();
-    expect(store.getState().pipeline.tasks.map((t) => t.name)).toEqual(['a']);
+    expect(scopeTasks(store.getState().pipeline).map((t) => t.name)).toEqual(['a']);
     expect(screen.getByTestId('notice')).toHaveTextContent(
       "The last change made the problems list fail (Cannot read properties of null (reading 'value')). It was undone",
     );
@@ -142,7 +144,7 @@ describe('a panel that fails to render', { timeout: 60_000 }, () => {
     });
     act(() => store.getState().select(['fragile']));
     await user.click(screen.getByRole('button', { name: 'Undo last change' }));
-    expect(store.getState().pipeline.tasks).toEqual([]);
+    expect(scopeTasks(store.getState().pipeline)).toEqual([]);
     expect(screen.queryByRole('alert', { name: 'The inspector failed' })).not.toBeInTheDocument();
   });
 });

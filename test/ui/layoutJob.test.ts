@@ -14,6 +14,9 @@ import {
   type LayoutClock,
   type LayoutWorker,
 } from '../../src/ui/layout/runLayout';
+import { scopeLayout, scopeTasks } from '../../src/core/model/scope';
+import { withTasks } from '../support/scope';
+import { withScopeLayout } from '../../src/core/model/scope';
 
 class FakeWorker implements LayoutWorker {
   onmessage: ((event: MessageEvent) => void) | null = null;
@@ -63,7 +66,7 @@ function chain(): Pipeline {
     { name: 'd', depends: 'c' },
     { name: 'e' },
   ];
-  return { ...createPipeline(), tasks };
+  return withTasks(createPipeline(), tasks);
 }
 
 function setup(options: { limit?: number; budgetMs?: number } = {}) {
@@ -90,7 +93,7 @@ function setup(options: { limit?: number; budgetMs?: number } = {}) {
 }
 
 const layoutOf = (store: EditorStore, name: string) =>
-  pointAt(store.getState().pipeline.layout, name);
+  pointAt(scopeLayout(store.getState().pipeline), name);
 const dagrePositions = {
   a: { x: 0, y: 0 },
   b: { x: 300, y: 0 },
@@ -125,15 +128,15 @@ describe('opening a file without positions', () => {
 
   it('keeps the positions the file has', () => {
     const { store, deps, onPlaced } = setup();
-    placeOpened(store, { ...chain(), layout: { c: { x: 7, y: 8 } } }, deps, onPlaced);
+    placeOpened(store, withScopeLayout(chain(), { c: { x: 7, y: 8 } }), deps, onPlaced);
     expect(layoutOf(store, 'c')).toEqual({ x: 7, y: 8 });
     expect(layoutOf(store, 'b')).toBeDefined();
   });
 
   it('starts no layout when every task has a position', () => {
     const { store, deps, workers, onPlaced, fits } = setup();
-    const layout = Object.fromEntries(chain().tasks.map((t, i) => [t.name, { x: i, y: i }]));
-    placeOpened(store, { ...chain(), layout }, deps, onPlaced);
+    const layout = Object.fromEntries(scopeTasks(chain()).map((t, i) => [t.name, { x: i, y: i }]));
+    placeOpened(store, withScopeLayout(chain(), layout), deps, onPlaced);
     expect(workers).toHaveLength(0);
     expect(store.getState().layoutJob).toBeUndefined();
     expect(fits()).toBe(1);
@@ -153,14 +156,14 @@ describe('opening a file without positions', () => {
   it('stops the layout when its time budget runs out, terminates the worker and keeps the placement', async () => {
     const { store, deps, workers, clock, onPlaced } = setup({ budgetMs: 20_000 });
     placeOpened(store, chain(), deps, onPlaced);
-    const placed = store.getState().pipeline.layout;
+    const placed = scopeLayout(store.getState().pipeline);
     clock.advance(19_999);
     await flush();
     expect(store.getState().layoutJob?.phase).toBe('running');
     clock.advance(1);
     await flush();
     expect(workers[0]!.terminated).toBe(true);
-    expect(store.getState().pipeline.layout).toBe(placed);
+    expect(scopeLayout(store.getState().pipeline)).toBe(placed);
     const job = store.getState().layoutJob;
     expect(job?.phase === 'ended' && job.message).toBe(
       'The full layout of 5 tasks took longer than 20 s and was stopped: they stay placed by dependency level.',
@@ -168,19 +171,19 @@ describe('opening a file without positions', () => {
     // A reply that comes after the end changes nothing.
     workers[0]!.reply({ layout: dagrePositions });
     await flush();
-    expect(store.getState().pipeline.layout).toBe(placed);
+    expect(scopeLayout(store.getState().pipeline)).toBe(placed);
   });
 
   it('Cancel terminates the worker and keeps the placement', async () => {
     const { store, deps, workers, onPlaced } = setup();
     placeOpened(store, chain(), deps, onPlaced);
-    const placed = store.getState().pipeline.layout;
+    const placed = scopeLayout(store.getState().pipeline);
     const job = store.getState().layoutJob;
     if (job?.phase !== 'running') throw new Error('expected a running layout');
     job.cancel();
     await flush();
     expect(workers[0]!.terminated).toBe(true);
-    expect(store.getState().pipeline.layout).toBe(placed);
+    expect(scopeLayout(store.getState().pipeline)).toBe(placed);
     const ended = store.getState().layoutJob;
     expect(ended?.phase === 'ended' && ended.message).toBe(
       'Layout cancelled: they stay placed by dependency level.',
@@ -202,22 +205,25 @@ describe('opening a file without positions', () => {
   it('opening another file cancels the running layout silently', async () => {
     const { store, deps, workers, onPlaced } = setup();
     placeOpened(store, chain(), deps, onPlaced);
-    const other = { ...chain(), tasks: chain().tasks.map((t) => ({ ...t, name: `x${t.name}` })) };
-    placeOpened(store, { ...other, tasks: [{ name: 'xa' }] }, deps, onPlaced);
+    const other = {
+      ...chain(),
+      tasks: scopeTasks(chain()).map((t) => ({ ...t, name: `x${t.name}` })),
+    };
+    placeOpened(store, withTasks(other, [{ name: 'xa' }]), deps, onPlaced);
     await flush();
     expect(workers[0]!.terminated).toBe(true);
     expect(store.getState().layoutJob).toBeUndefined();
-    expect(store.getState().pipeline.tasks.map((t) => t.name)).toEqual(['xa']);
+    expect(scopeTasks(store.getState().pipeline).map((t) => t.name)).toEqual(['xa']);
   });
 
   it('a result for tasks that were renamed meanwhile is not applied, and says why', async () => {
     const { store, deps, workers, onPlaced } = setup();
     placeOpened(store, chain(), deps, onPlaced);
     expect(store.getState().renameTask('e', 'f')).toBe(true);
-    const placed = store.getState().pipeline.layout;
+    const placed = scopeLayout(store.getState().pipeline);
     workers[0]!.reply({ layout: dagrePositions });
     await flush();
-    expect(store.getState().pipeline.layout).toBe(placed);
+    expect(scopeLayout(store.getState().pipeline)).toBe(placed);
     const job = store.getState().layoutJob;
     expect(job?.phase === 'ended' && job.message).toMatch(/renamed while the layout ran/);
   });
@@ -226,8 +232,8 @@ describe('opening a file without positions', () => {
 describe('Auto-layout on request', () => {
   function placedStore(options: { limit?: number; budgetMs?: number } = {}) {
     const s = setup(options);
-    const layout = Object.fromEntries(chain().tasks.map((t) => [t.name, { x: 5, y: 5 }]));
-    s.store.getState().setPipeline({ ...chain(), layout }, { fresh: true });
+    const layout = Object.fromEntries(scopeTasks(chain()).map((t) => [t.name, { x: 5, y: 5 }]));
+    s.store.getState().setPipeline(withScopeLayout(chain(), layout), { fresh: true });
     return s;
   }
 

@@ -16,6 +16,7 @@ import { Notice } from '../../src/ui/Notice';
 // The shipped palette, through Vite (jsdom's import.meta.url is not a file URL).
 import CONFIG from '../../public/config.yaml?raw';
 import { TIMEOUT } from '../support/timeouts';
+import { scopeTasks } from '../../src/core/model/scope';
 
 // React rendered in jsdom against the real store, typed into key by key: up to
 // 1.3 s a test quiet, ten times that at load 20 (test/support/timeouts.ts).
@@ -28,7 +29,7 @@ function setup(count = 1, config = CONFIG, id = 'sparkk8sScala') {
   const entry = store.getState().entries.find((e) => e.id === id)!;
   for (let i = 0; i < count; i++)
     store.getState().addTask({ name: entry.name, template: entry.template });
-  const first = store.getState().pipeline.tasks[0]!.name;
+  const first = scopeTasks(store.getState().pipeline)[0]!.name;
   store.getState().select([first]);
   const user = userEvent.setup();
   render(
@@ -212,6 +213,6 @@ describe('Manifest editor', () => {
       setOwnerReference: true,
     });
     // Shared, not Spark: both tasks still run the one template.
-    expect(new Set(p.tasks.map((t) => t.template)).size).toBe(1);
+    expect(new Set(scopeTasks(p).map((t) => t.template)).size).toBe(1);
   });
 });

@@ -9,6 +9,7 @@ import { App } from '../../src/ui/App';
 import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
 import { ASIDE_PREFIX, DOCUMENT_KEY, META_KEY } from '../../src/store/storageKeys';
 import { HOSTILE_DOCUMENTS, PARAMETERS_OPEN } from '../support/hostileDocuments';
+import { scopeTasks } from '../../src/core/model/scope';
 
 // `validate` throws on any workflow with a task named `boom`, as a core defect would.
 vi.mock('../../src/core/argo/validate', async (original) => {
@@ -16,7 +17,8 @@ vi.mock('../../src/core/argo/validate', async (original) => {
   return {
     ...real,
     validate: (p: Parameters<typeof real.validate>[0]) => {
-      if (p.tasks.some((t) => t.name === 'boom')) throw new TypeError('boom is not a function');
+      if (scopeTasks(p).some((t) => t.name === 'boom'))
+        throw new TypeError('boom is not a function');
       return real.validate(p);
     },
   };

@@ -1,21 +1,21 @@
 /**
- * Pipeline -> Argo manifest. Puts the canvas tasks back into their DAG
- * template, optionally writes the layout annotation, and orders keys the way
- * Argo users write them. Returns a plain object; `emit` turns it into YAML.
+ * Pipeline -> Argo manifest: the spec as it stands (the editor's operations
+ * write into it directly), optionally the layout annotation, and keys in the
+ * order Argo users write them. Returns a plain object; `emit` turns it into
+ * YAML.
  */
 import { pointAt } from '../model/layout';
-import { dagTemplateIndex } from '../model/pipeline';
-import { withWorkflowSpec, workflowSpec } from '../model/spec';
+import { invocations } from '../model/templateGraph';
+import { templates } from '../model/spec';
 import { isUnfilledStandIn } from '../model/standIns';
 import {
   isObject,
   LAYOUT_ANNOTATION,
   type JsonObject,
-  type Layout,
+  type Layouts,
   type Pipeline,
-  type Template,
 } from '../model/types';
-import { orderManifest, orderTask, orderTemplate } from './keyOrder';
+import { orderManifest } from './keyOrder';
 
 export interface CompileOptions {
   /**
@@ -27,53 +27,42 @@ export interface CompileOptions {
 }
 
 export function compile(p: Pipeline, options: CompileOptions = {}): JsonObject {
-  const withTasks = insertTasks(p);
-  const metadata = options.layout
-    ? withLayout(
-        p.metadata,
-        p.layout,
-        p.tasks.map((t) => t.name),
-      )
-    : p.metadata;
+  const metadata = options.layout ? withLayout(p.metadata, layoutAnnotation(p)) : p.metadata;
   // Parts the document left out stay out while nothing has filled them.
   return orderManifest({
     apiVersion: p.apiVersion,
     kind: p.kind,
     ...(isUnfilledStandIn(metadata) ? {} : { metadata }),
-    ...(isUnfilledStandIn(withTasks.spec) ? {} : { spec: withTasks.spec }),
+    ...(isUnfilledStandIn(p.spec) ? {} : { spec: p.spec }),
     ...p.extra,
   });
 }
 
-function insertTasks(p: Pipeline): Pipeline {
-  const at = dagTemplateIndex(p);
-  if (at < 0) return p;
-  // The list as written: items that are not templates stay where they are.
-  const list = (workflowSpec(p).templates as unknown[]).slice();
-  const template = list[at] as Template;
-  const dag = isObject(template.dag) ? template.dag : {};
-  // A DAG written without `tasks` stays so until it has some.
-  if (p.tasks.length === 0 && !Object.hasOwn(dag, 'tasks')) return p;
-  list[at] = orderTemplate({ ...template, dag: { ...dag, tasks: p.tasks.map(orderTask) } });
-  return withWorkflowSpec(p, { ...workflowSpec(p), templates: list });
+/**
+ * `{"template": {"task": [x, y]}}` for the DAG templates that exist and the
+ * tasks they hold (a position left behind by a removed task is not written).
+ * Undefined when no task has a position.
+ */
+function layoutAnnotation(p: Pipeline): string | undefined {
+  const byTemplate: [string, Record<string, [number, number]>][] = [];
+  for (const template of templates(p)) {
+    const layout = (p.layouts as Layouts)[template.name];
+    if (!Object.hasOwn(p.layouts, template.name) || !layout) continue;
+    // Own keys only, built from entries: tasks named `constructor` or
+    // `__proto__` must neither read Object.prototype nor write it.
+    const positions: [string, [number, number]][] = [];
+    for (const name of new Set(invocations(template).map((i) => i.name))) {
+      const point = pointAt(layout, name);
+      if (point && Number.isFinite(point.x) && Number.isFinite(point.y))
+        positions.push([name, [Math.round(point.x), Math.round(point.y)]]);
+    }
+    if (positions.length > 0) byTemplate.push([template.name, Object.fromEntries(positions)]);
+  }
+  return byTemplate.length > 0 ? JSON.stringify(Object.fromEntries(byTemplate)) : undefined;
 }
 
-function withLayout(metadata: JsonObject, layout: Layout, names: string[]): JsonObject {
-  // Own keys only, built from entries: tasks named `constructor` or `__proto__`
-  // must neither read Object.prototype nor write it.
-  const positions: [string, [number, number]][] = [];
-  for (const name of new Set(names)) {
-    const point = pointAt(layout, name);
-    if (point && Number.isFinite(point.x) && Number.isFinite(point.y))
-      positions.push([name, [Math.round(point.x), Math.round(point.y)]]);
-  }
-  if (positions.length === 0) return metadata;
+function withLayout(metadata: JsonObject, annotation: string | undefined): JsonObject {
+  if (annotation === undefined) return metadata;
   const annotations = isObject(metadata.annotations) ? metadata.annotations : {};
-  return {
-    ...metadata,
-    annotations: {
-      ...annotations,
-      [LAYOUT_ANNOTATION]: JSON.stringify(Object.fromEntries(positions)),
-    },
-  };
+  return { ...metadata, annotations: { ...annotations, [LAYOUT_ANNOTATION]: annotation } };
 }

@@ -15,6 +15,8 @@ export interface OpenedDocument {
   index: number;
   pipeline?: Pipeline;
   diagnostics: Diagnostic[];
+  /** The document as read (a ConfigMap beside the workflow stays one). */
+  raw: unknown;
 }
 
 export interface OpenResult {
@@ -37,6 +39,7 @@ export function openDocuments(text: string, source?: string): OpenResult {
     const tagged = diagnostics.map((d) => ({ ...d, ...(source !== undefined ? { source } : {}) }));
     return {
       index,
+      raw: doc,
       ...(value ? { pipeline: value } : {}),
       diagnostics: locateWith(loaded.index, tagged, index),
     };

@@ -1,10 +1,14 @@
 /**
- * Argo manifest object -> pipeline. Lossless: everything except the canvas
- * DAG's tasks and the layout annotation stays where it was, untouched, so
- * compile(importManifest(doc)) deep-equals doc without that annotation.
+ * Argo manifest object -> pipeline. Lossless: everything but the layout
+ * annotation stays where it was, untouched, so compile(importManifest(doc))
+ * deep-equals doc without that annotation. The canvas opens on the
+ * entrypoint (`defaultScope`).
  */
 import { error, warning, type Diagnostic, type Result } from '../diagnostics';
 import { emptyLayout } from '../model/layout';
+import { defaultScope, scopeTemplate, templateIndex } from '../model/scope';
+import { workflowSpecPath } from '../model/pipeline';
+import { workflowSpec } from '../model/spec';
 import { standIn } from '../model/standIns';
 import { clip, shown, typeName } from '../util/describe';
 import {
@@ -15,7 +19,7 @@ import {
   type Layout,
   type Metadata,
   type Pipeline,
-  type Task,
+  type Template,
   type WorkflowKind,
 } from '../model/types';
 
@@ -81,11 +85,39 @@ export function importManifest(doc: unknown): Result<Pipeline | undefined> {
     kind: workflowKind,
     metadata: meta,
     spec: cronSpec,
-    tasks: [],
-    layout,
+    layouts: Object.create(null) as Pipeline['layouts'],
     extra,
   };
-  return { value: liftDag(base, diagnostics), diagnostics };
+  const p: Pipeline = { ...base, scope: defaultScope(base) };
+  checkCanvasTasks(p, diagnostics);
+  return { value: { ...p, layouts: layoutsOf(p, layout) }, diagnostics };
+}
+
+/**
+ * Positions by template. The annotation holds `{"template": {"task": [x, y]}}`;
+ * files saved before the editor showed every template hold `{"task": [x, y]}`
+ * for the one DAG it showed then (the entrypoint's, else the first).
+ */
+function layoutsOf(
+  p: Pipeline,
+  raw: Record<string, Layout | [number, number]>,
+): Pipeline['layouts'] {
+  const layouts = Object.create(null) as Pipeline['layouts'];
+  const flat = Object.values(raw).some((v) => Array.isArray(v));
+  if (!flat) {
+    for (const [template, layout] of Object.entries(raw)) layouts[template] = layout as Layout;
+    return layouts;
+  }
+  const dags = (workflowSpec(p).templates as unknown[] | undefined) ?? [];
+  const isDag = (t: unknown): t is Template => isObject(t) && isObject(t.dag);
+  const entry = workflowSpec(p).entrypoint;
+  const old = dags.find((t) => isDag(t) && t.name === entry) ?? dags.find(isDag);
+  if (!isDag(old)) return layouts;
+  const layout = emptyLayout();
+  for (const [name, point] of Object.entries(raw))
+    if (Array.isArray(point)) layout[name] = { x: point[0], y: point[1] };
+  layouts[old.name] = layout;
+  return layouts;
 }
 
 /** Argo 3.6 replaced `schedule` with the `schedules` list; Argo 4 reads only the list. */
@@ -114,10 +146,10 @@ function fail(code: string, message: string, path?: string[]): Result<undefined>
 function splitLayout(
   metadata: Metadata,
   diagnostics: Diagnostic[],
-): { metadata: Metadata; layout: Layout } {
+): { metadata: Metadata; layout: Record<string, Layout | [number, number]> } {
   const annotations = metadata.annotations;
   if (!isObject(annotations) || !(LAYOUT_ANNOTATION in annotations))
-    return { metadata, layout: {} };
+    return { metadata, layout: Object.create(null) as Record<string, Layout> };
   const { [LAYOUT_ANNOTATION]: raw, ...rest } = annotations as Record<string, unknown>;
   const next: Metadata = { ...metadata, annotations: rest as Record<string, string> };
   if (Object.keys(rest).length === 0) delete next.annotations;
@@ -127,21 +159,23 @@ function splitLayout(
   return { metadata: kept, layout: parseLayout(raw, diagnostics) };
 }
 
-/** The layout annotation is JSON `{"task": [x, y], ...}`; a damaged one is dropped with a warning. */
-export function parseLayout(raw: unknown, diagnostics: Diagnostic[]): Layout {
-  // Built from entries: a task named `__proto__` stays a key, not the prototype.
-  const entries: [string, { x: number; y: number }][] = [];
+/**
+ * The layout annotation: JSON `{"template": {"task": [x, y]}}`, or the older
+ * `{"task": [x, y]}`; a damaged one is dropped with a warning. Each layout
+ * read has a null prototype, so a task named `constructor` reads as no
+ * position, not Object's.
+ */
+export function parseLayout(
+  raw: unknown,
+  diagnostics: Diagnostic[],
+): Record<string, Layout | [number, number]> {
+  const out = Object.create(null) as Record<string, Layout | [number, number]>;
   try {
     const parsed: unknown = typeof raw === 'string' ? JSON.parse(raw) : undefined;
     if (!isObject(parsed)) throw new Error('not an object');
-    for (const [name, point] of Object.entries(parsed)) {
-      if (
-        Array.isArray(point) &&
-        point.length === 2 &&
-        point.every((n) => typeof n === 'number' && Number.isFinite(n))
-      ) {
-        entries.push([name, { x: point[0] as number, y: point[1] as number }]);
-      }
+    for (const [name, value] of Object.entries(parsed)) {
+      if (isPoint(value)) out[name] = value;
+      else if (isObject(value)) out[name] = pointsOf(value);
     }
   } catch {
     diagnostics.push(
@@ -154,32 +188,33 @@ export function parseLayout(raw: unknown, diagnostics: Diagnostic[]): Layout {
       ),
     );
   }
-  // Null prototype: a task named `constructor` reads as no position, not Object's.
-  return Object.assign(emptyLayout(), Object.fromEntries(entries));
+  return out;
+}
+
+function isPoint(value: unknown): value is [number, number] {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    value.every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
+}
+
+function pointsOf(value: Record<string, unknown>): Layout {
+  const layout = emptyLayout();
+  for (const [name, point] of Object.entries(value))
+    if (isPoint(point)) layout[name] = { x: point[0], y: point[1] };
+  return layout;
 }
 
 /**
- * Chooses the canvas DAG (the entrypoint when it is a DAG, else the first DAG
- * template) and lifts its tasks out of the spec.
+ * A DAG on the canvas whose tasks are not all named mappings cannot be edited
+ * there (editing around them would drop them): say where, at its line.
  */
-function liftDag(p: Pipeline, diagnostics: Diagnostic[]): Pipeline {
-  const cron = p.kind === 'CronWorkflow';
-  const wfSpec: unknown = cron ? p.spec.workflowSpec : p.spec;
-  if (!isObject(wfSpec) || !Array.isArray(wfSpec.templates)) return p;
-  const list = wfSpec.templates as unknown[];
-  const isDag = (t: unknown): t is JsonObject & { name: string; dag: JsonObject } =>
-    isObject(t) && typeof t.name === 'string' && isObject(t.dag);
-  const index = list.findIndex((t) => isDag(t) && t.name === wfSpec.entrypoint);
-  const at = index >= 0 ? index : list.findIndex(isDag);
-  const template = list[at];
-  if (!isDag(template)) return p;
-  const tasksPath = [
-    ...(cron ? ['spec', 'workflowSpec'] : ['spec']),
-    'templates',
-    at,
-    'dag',
-    'tasks',
-  ];
+function checkCanvasTasks(p: Pipeline, diagnostics: Diagnostic[]): void {
+  const template = scopeTemplate(p);
+  if (!template || !isObject(template.dag)) return;
+  const at = templateIndex(p, p.scope);
+  const tasksPath = [...workflowSpecPath(p), 'templates', at, 'dag', 'tasks'];
   const where = `templates.${clip(template.name)}.dag.tasks`;
   const rawTasks = template.dag.tasks;
   if (rawTasks !== undefined && !Array.isArray(rawTasks)) {
@@ -188,31 +223,22 @@ function liftDag(p: Pipeline, diagnostics: Diagnostic[]): Pipeline {
         path: tasksPath,
       }),
     );
-    return p;
+    return;
   }
   const tasks = (rawTasks ?? []) as unknown[];
   const bad = tasks.findIndex((t) => !isObject(t) || typeof t.name !== 'string');
-  if (bad >= 0) {
-    const task = tasks[bad];
-    const problem = !isObject(task)
-      ? `[${bad}] is ${typeName(task)}, not a task`
-      : task.name === undefined
-        ? `[${bad}].name is required`
-        : `[${bad}].name must be a string, not ${typeName(task.name)}`;
-    diagnostics.push(
-      error(
-        'unnamed-task',
-        `${where}${problem}; the DAG is kept as YAML and not shown on the canvas`,
-        { path: isObject(task) ? [...tasksPath, bad, 'name'] : [...tasksPath, bad] },
-      ),
-    );
-    return p;
-  }
-  // A DAG written without a `tasks` key keeps that form until a task is added.
-  const dag = rawTasks === undefined ? template.dag : { ...template.dag, tasks: [] };
-  const templates = list.slice();
-  templates[at] = { ...template, dag };
-  const nextWf = { ...wfSpec, templates };
-  const spec = cron ? { ...p.spec, workflowSpec: nextWf } : nextWf;
-  return { ...p, spec, dag: template.name, tasks: tasks as Task[] };
+  if (bad < 0) return;
+  const task = tasks[bad];
+  const problem = !isObject(task)
+    ? `[${bad}] is ${typeName(task)}, not a task`
+    : task.name === undefined
+      ? `[${bad}].name is required`
+      : `[${bad}].name must be a string, not ${typeName(task.name)}`;
+  diagnostics.push(
+    error(
+      'unnamed-task',
+      `${where}${problem}; the DAG is kept as YAML and cannot be edited on the canvas until it is fixed`,
+      { path: isObject(task) ? [...tasksPath, bad, 'name'] : [...tasksPath, bad] },
+    ),
+  );
 }

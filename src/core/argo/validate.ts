@@ -1,8 +1,8 @@
 /**
  * Validation of a pipeline: the manifest it compiles to, checked by
- * ../validate (Argo's own rules, over the manifest object). Diagnostics keep
- * their `task` only for the canvas DAG's tasks, so the editor pins nothing on
- * a canvas node that belongs to a step or task of another template.
+ * ../validate (Argo's own rules, over the manifest object). Each diagnostic
+ * names the template it is in, so the editor pins a task's problem on its
+ * node only when that template is the one on the canvas.
  */
 import type { Diagnostic } from '../diagnostics';
 import { isUnfilledStandIn } from '../model/standIns';
@@ -16,14 +16,6 @@ export type { Mode, ValidateOptions } from '../validate';
 export function validate(p: Pipeline, options: ValidateOptions = {}): Diagnostic[] {
   const found = validateManifest(compile(p), options);
   // The importer has reported the missing spec; checks of its parts would only repeat it.
-  const spec = !isUnfilledStandIn(p.spec);
-  const out: Diagnostic[] = [];
-  for (const d of found) {
-    if (!spec && d.path?.[0] !== 'metadata') continue;
-    if (d.task !== undefined && d.template !== p.dag) {
-      const { task: _task, ...rest } = d;
-      out.push(rest);
-    } else out.push(d);
-  }
-  return out;
+  if (!isUnfilledStandIn(p.spec)) return found;
+  return found.filter((d) => d.path?.[0] === 'metadata');
 }

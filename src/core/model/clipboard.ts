@@ -4,12 +4,21 @@
  * pasted tasks and drops those on tasks that were not copied.
  */
 import { taskDependencies } from '../graph/taskDependencies';
-import { ensureDag } from './ensureDag';
 import { emptyLayout, pointAt, withPoints } from './layout';
 import { uniqueName } from './names';
-import { addTemplate, dropDependency, retargetTask } from './operations';
-import { taskNames } from './pipeline';
+import { addTemplate, dropDependency, ensureCanvas, nodeNames, retargetTask } from './operations';
+import {
+  scopeEntries,
+  scopeLayout,
+  scopeSteps,
+  scopeTasks,
+  scopeType,
+  withScopeLayout,
+  withScopeSteps,
+  withScopeTasks,
+} from './scope';
 import { findTemplate } from './spec';
+import type { Step } from './steps';
 import type { Layout, Pipeline, Point, Task, Template } from './types';
 
 export interface Clip {
@@ -20,25 +29,31 @@ export interface Clip {
 
 export function copyTasks(p: Pipeline, names: readonly string[]): Clip {
   const wanted = new Set(names);
-  const tasks = p.tasks.filter((t) => wanted.has(t.name));
+  const tasks = scopeEntries(p).filter((t) => wanted.has(t.name));
   const templates = [...new Set(tasks.map((t) => t.template))]
     .map((name) => findTemplate(p, name))
     .filter((t): t is Template => t !== undefined);
   const layout = emptyLayout();
   for (const t of tasks) {
-    const at = pointAt(p.layout, t.name);
+    const at = pointAt(scopeLayout(p), t.name);
     if (at) layout[t.name] = at;
   }
   return { tasks, templates, layout };
 }
 
-/** Pastes a clip, offset from where it was copied. Returns the pasted task names. */
+/**
+ * Pastes a clip into the scope, offset from where it was copied: into a DAG
+ * as tasks, into a steps template as one new group at the end (the pasted
+ * steps run together). Returns the pasted names (none into a leaf template).
+ */
 export function pasteTasks(
   p: Pipeline,
   clip: Clip,
   offset: Point = { x: 40, y: 40 },
 ): { pipeline: Pipeline; names: string[] } {
-  let next = ensureDag(p);
+  let next = ensureCanvas(p);
+  const type = scopeType(next);
+  if (type !== 'dag' && type !== 'steps') return { pipeline: p, names: [] };
   const templateNames = new Map<string, string>();
   for (const t of clip.templates) {
     const added = addTemplate(next, t);
@@ -46,7 +61,7 @@ export function pasteTasks(
     templateNames.set(t.name, added.name);
   }
   const copied = new Set(clip.tasks.map((t) => t.name));
-  const taken = taskNames(next);
+  const taken = nodeNames(next);
   const names = new Map<string, string>();
   for (const t of clip.tasks) {
     const name = uniqueName(t.name, taken);
@@ -63,12 +78,12 @@ export function pasteTasks(
     if (at) placed.push([task.name, { x: at.x + offset.x, y: at.y + offset.y }]);
     return task;
   });
-  return {
-    pipeline: {
-      ...next,
-      tasks: [...next.tasks, ...pasted],
-      layout: withPoints(next.layout, placed),
-    },
-    names: [...names.values()],
-  };
+  if (pasted.length === 0) return { pipeline: p, names: [] };
+  if (type === 'steps') {
+    const groups = [...(scopeSteps(next) as Step[][]), pasted as Step[]];
+    return { pipeline: withScopeSteps(next, groups), names: [...names.values()] };
+  }
+  next = withScopeTasks(next, [...scopeTasks(next), ...pasted]);
+  next = withScopeLayout(next, withPoints(scopeLayout(next), placed));
+  return { pipeline: next, names: [...names.values()] };
 }

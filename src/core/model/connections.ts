@@ -18,6 +18,7 @@ import {
 import { taskDependencies } from '../graph/taskDependencies';
 import { addDependency, dropDependency } from './operations';
 import type { Pipeline, Task } from './types';
+import { scopeTasks, withScopeTasks } from './scope';
 
 export interface ConnectResult {
   pipeline: Pipeline;
@@ -40,14 +41,14 @@ export function checkConnection(
       cycle: [from, from],
     };
   }
-  const index = graphIndex(p.tasks);
+  const index = graphIndex(scopeTasks(p));
   const i = index.pos.get(from);
   const j = index.pos.get(to);
   if (i === undefined)
     return { diagnostics: [error('unknown-task', `there is no task named '${from}'`, where)] };
   if (j === undefined)
     return { diagnostics: [error('unknown-task', `there is no task named '${to}'`, where)] };
-  if (index.up[j]!.includes(i) || taskDependencies(p.tasks[j]!).includes(from)) {
+  if (index.up[j]!.includes(i) || taskDependencies(scopeTasks(p)[j]!).includes(from)) {
     return {
       diagnostics: [error('duplicate-dependency', `${to} already depends on ${from}`, where)],
     };
@@ -72,33 +73,34 @@ export function checkConnection(
 export function connect(p: Pipeline, from: string, to: string, result?: TaskResult): ConnectResult {
   const refused = checkConnection(p, from, to);
   if (refused) return { pipeline: p, ...refused };
-  const index = graphIndex(p.tasks);
+  const index = graphIndex(scopeTasks(p));
   const i = index.pos.get(from)!;
   const j = index.pos.get(to)!;
   const lists = usesDependencyLists(p);
   // A result needs `depends`, and Argo rejects `depends` and `dependencies` in
   // one DAG: rewrite the lists as the equivalent `a && b` (Argo's
   // enhanced-depends-logic.md: `dependencies: [A, B]` is `depends: "A && B"`).
-  const tasks = lists && result !== undefined ? p.tasks.map(listToDepends) : p.tasks.slice();
+  const tasks =
+    lists && result !== undefined ? scopeTasks(p).map(listToDepends) : scopeTasks(p).slice();
   tasks[j] = addDependency(tasks[j]!, from, lists && result === undefined, result);
   rememberIndex(tasks, withEdge(index, i, j));
-  return { pipeline: { ...p, tasks }, diagnostics: [] };
+  return { pipeline: withScopeTasks(p, tasks), diagnostics: [] };
 }
 
 /** Removes every dependency of `to` on `from`. */
 export function disconnect(p: Pipeline, from: string, to: string): Pipeline {
-  const index = graphIndex(p.tasks);
+  const index = graphIndex(scopeTasks(p));
   const i = index.pos.get(from);
   const j = index.pos.get(to);
   if (i === undefined || j === undefined) return p;
-  const changed = dropDependency(p.tasks[j]!, from);
-  if (changed === p.tasks[j]) return p;
-  const tasks = p.tasks.slice();
+  const changed = dropDependency(scopeTasks(p)[j]!, from);
+  if (changed === scopeTasks(p)[j]) return p;
+  const tasks = scopeTasks(p).slice();
   tasks[j] = changed;
   // A `depends` that does not parse is kept as written, edge included: then
   // the index is rebuilt on demand, or connect would miss a cycle through it.
   if (!taskDependencies(changed).includes(from)) rememberIndex(tasks, withoutEdge(index, i, j));
-  return { ...p, tasks };
+  return withScopeTasks(p, tasks);
 }
 
 /** A task's `dependencies` list as the equivalent `depends` (`[A, B]` is `A && B`). */
@@ -110,7 +112,7 @@ export function listToDepends(task: Task): Task {
 
 function usesDependencyLists(p: Pipeline): boolean {
   let lists = false;
-  for (const t of p.tasks) {
+  for (const t of scopeTasks(p)) {
     if (typeof t.depends === 'string') return false;
     if (Array.isArray(t.dependencies)) lists = true;
   }
@@ -149,7 +151,7 @@ function withoutEdge(index: GraphIndex, i: number, j: number): GraphIndex {
  * once when a connection starts, so each node only looks itself up.
  */
 export function refusedTargets(p: Pipeline, from: string): Set<string> {
-  const index = graphIndex(p.tasks);
+  const index = graphIndex(scopeTasks(p));
   const start = index.pos.get(from);
   if (start === undefined) return new Set();
   const refused = new Set([from]);

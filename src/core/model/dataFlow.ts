@@ -11,7 +11,9 @@ import { mapStrings } from './references';
 import { findTask } from './pipeline';
 import { ancestorIndices, graphIndex } from '../graph/graphIndex';
 import { findTemplate } from './spec';
+import { referencedTemplate } from '../library/templateRefs';
 import { isObject, type JsonObject, type Pipeline, type Task, type Template } from './types';
+import { scopeEntries, scopeTasks, withScopeTasks } from './scope';
 
 export type PortKind = 'parameter' | 'artifact' | 'result';
 
@@ -69,7 +71,8 @@ export function templatePorts(template: Template | undefined): { inputs: Port[];
 }
 
 export function taskPorts(p: Pipeline, task: Task): { inputs: Port[]; outputs: Port[] } {
-  return templatePorts(findTemplate(p, task.template));
+  // A templateRef task has its ports from the referenced template, when the editor knows it.
+  return templatePorts(findTemplate(p, task.template) ?? referencedTemplate(task));
 }
 
 /** React Flow handle id of a port: `in:parameter:x`, `out:result:result`. */
@@ -215,7 +218,11 @@ export function renameOutput(
         error('invalid-name', `output name '${to}' may contain only letters, digits, '-' and '_'`),
       ],
     };
-  const producers = new Set(p.tasks.filter((t) => t.template === template).map((t) => t.name));
+  const producers = new Set(
+    scopeTasks(p)
+      .filter((t) => t.template === template)
+      .map((t) => t.name),
+  );
   const group = kind === 'parameter' ? 'parameters' : 'artifacts';
   const pattern = new RegExp(
     `(\\{\\{=?\\s*tasks\\.([a-zA-Z0-9][-a-zA-Z0-9]*)\\.outputs\\.${group}\\.)${from.replace(/[-]/g, '\\-')}(?![-a-zA-Z0-9_])`,
@@ -225,8 +232,8 @@ export function renameOutput(
     s.replace(pattern, (m, prefix: string, task: string) =>
       producers.has(task) ? `${prefix}${to}` : m,
     );
-  const tasks = p.tasks.map((t) => mapStrings(t, rewrite));
-  const renamed = updateTemplate({ ...p, tasks }, template, (t) => {
+  const tasks = scopeTasks(p).map((t) => mapStrings(t, rewrite));
+  const renamed = updateTemplate(withScopeTasks(p, tasks), template, (t) => {
     const outputs = isObject(t.outputs) ? t.outputs : {};
     const list = Array.isArray(outputs[group]) ? (outputs[group] as JsonObject[]) : [];
     return {
@@ -265,7 +272,7 @@ export function scopeSuggestions(p: Pipeline, taskName: string): string[] {
 }
 
 function ancestors(p: Pipeline, name: string): string[] {
-  const index = graphIndex(p.tasks);
+  const index = graphIndex(scopeTasks(p));
   const start = index.pos.get(name);
   return start === undefined ? [] : [...ancestorIndices(index, start)].map((i) => index.names[i]!);
 }
@@ -306,7 +313,7 @@ const PORT_ROW_HEIGHT = 15;
  */
 export function nodeHeights(p: Pipeline, base: number): Map<string, number> {
   const heights = new Map<string, number>();
-  for (const task of p.tasks) {
+  for (const task of scopeEntries(p)) {
     const { inputs, outputs } = taskPorts(p, task);
     const rows = Math.max(inputs.length, outputs.length);
     if (rows > 0) heights.set(task.name, base + 6 + rows * PORT_ROW_HEIGHT);

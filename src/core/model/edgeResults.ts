@@ -33,6 +33,8 @@ import { graphIndex, rememberIndex } from '../graph/graphIndex';
 import { taskDependencies } from '../graph/taskDependencies';
 import { checkConnection, listToDepends } from './connections';
 import type { Pipeline, Task } from './types';
+import { scopeTasks, withScopeTasks } from './scope';
+import { orderTask } from '../argo/keyOrder';
 
 export const EDGE_RESULTS = [
   'Succeeded',
@@ -188,11 +190,11 @@ const usesList = (task: Task): boolean =>
  * index when its upstream names stay the same.
  */
 function withTask(p: Pipeline, tasks: readonly Task[], name: string, task: Task): Pipeline {
-  const next = tasks.map((t) => (t.name === name ? task : t));
-  const before = p.tasks.find((t) => t.name === name);
+  const next = tasks.map((t) => (t.name === name ? orderTask(task) : t));
+  const before = scopeTasks(p).find((t) => t.name === name);
   const same = before && taskDependencies(before).join('\n') === taskDependencies(task).join('\n');
-  if (same) rememberIndex(next, graphIndex(p.tasks));
-  return { ...p, tasks: next };
+  if (same) rememberIndex(next, graphIndex(scopeTasks(p)));
+  return withScopeTasks(p, next);
 }
 
 /**
@@ -203,11 +205,11 @@ function withTask(p: Pipeline, tasks: readonly Task[], name: string, task: Task)
  * @example setEdgeResult(p, 'a', 't', 'Completed') // t: `a && b` -> `(a.Succeeded || a.Failed || a.Errored) && b`
  */
 export function setEdgeResult(p: Pipeline, from: string, to: string, result: EdgeResult): Pipeline {
-  const task = p.tasks.find((t) => t.name === to);
+  const task = scopeTasks(p).find((t) => t.name === to);
   if (!task) return p;
   const current = edgeResult(task, from);
   if (current === undefined || current === 'custom' || current === result) return p;
-  const tasks = usesList(task) ? p.tasks.map(listToDepends) : p.tasks;
+  const tasks = usesList(task) ? scopeTasks(p).map(listToDepends) : scopeTasks(p);
   const target = tasks.find((t) => t.name === to)!;
   const expr = parsedDepends(target) as DependsExpr;
   const depends = printDepends(replaceSite(expr, from, edgeTerm(from, result)));
@@ -261,10 +263,10 @@ export function dependsMode(task: Task): DependsMode | 'custom' {
  * @example setDependsMode(p, 't', 'or') // t: `a.Failed && b` -> `a.Failed || b`
  */
 export function setDependsMode(p: Pipeline, name: string, mode: DependsMode): Pipeline {
-  const task = p.tasks.find((t) => t.name === name);
+  const task = scopeTasks(p).find((t) => t.name === name);
   const parts = task && decompose(task);
   if (!task || !parts || parts.mode === mode || parts.terms.length < 2) return p;
-  const tasks = usesList(task) ? p.tasks.map(listToDepends) : p.tasks;
+  const tasks = usesList(task) ? scopeTasks(p).map(listToDepends) : scopeTasks(p);
   const target = tasks.find((t) => t.name === name)!;
   const expr: DependsExpr =
     mode === 'and'
@@ -287,19 +289,19 @@ export function dependsText(task: Task): string {
  */
 export function setDependsText(p: Pipeline, name: string, text: string): Result<Pipeline> {
   const refuse = (...diagnostics: Diagnostic[]): Result<Pipeline> => ({ value: p, diagnostics });
-  const task = p.tasks.find((t) => t.name === name);
+  const task = scopeTasks(p).find((t) => t.name === name);
   if (!task) return refuse(error('unknown-task', `there is no task named '${name}'`));
   const where = { task: name };
   const wanted = text.trim();
   if (wanted === dependsText(task).trim()) return { value: p, diagnostics: [] };
   const { depends: _depends, dependencies: _dependencies, ...rest } = task;
-  if (wanted === '') return { value: withTask(p, p.tasks, name, rest), diagnostics: [] };
+  if (wanted === '') return { value: withTask(p, scopeTasks(p), name, rest), diagnostics: [] };
   const parsed = parseDepends(wanted);
   if (isParseError(parsed)) {
     const at = `(at character ${parsed.offset + 1})`;
     return refuse(error('invalid-depends', `${parsed.message} ${at}`, where));
   }
-  const known = new Set(p.tasks.map((t) => t.name));
+  const known = new Set(scopeTasks(p).map((t) => t.name));
   const before = taskDependencies(task);
   const problems = dependsTasks(parsed).flatMap((up): Diagnostic[] => {
     if (!known.has(up))
@@ -308,6 +310,6 @@ export function setDependsText(p: Pipeline, name: string, text: string): Result<
     return checkConnection(p, up, name)?.diagnostics ?? [];
   });
   if (problems.length > 0) return refuse(...problems);
-  const tasks = p.tasks.some(usesList) ? p.tasks.map(listToDepends) : p.tasks;
+  const tasks = scopeTasks(p).some(usesList) ? scopeTasks(p).map(listToDepends) : scopeTasks(p);
   return { value: withTask(p, tasks, name, { ...rest, depends: wanted }), diagnostics: [] };
 }

@@ -6,7 +6,7 @@
  * and every layout built here has a null prototype (where `__proto__` is an
  * ordinary key). Layouts built elsewhere (spreads, JSON) are read safely too.
  */
-import type { Layout, Point } from './types';
+import type { Layout, Layouts, Point } from './types';
 
 /** A layout with no positions and no prototype. */
 export function emptyLayout(): Layout {
@@ -78,4 +78,16 @@ export function layoutBounds(
     y1 = Math.max(y1, at.y + (size.heights.get(name) ?? size.baseHeight));
   }
   return x0 === Infinity ? undefined : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** `base` with the positions of `over` laid over it, template by template. */
+export function mergeLayouts(base: Readonly<Layouts>, over: Readonly<Layouts>): Layouts {
+  const out = Object.assign(Object.create(null) as Layouts, base);
+  for (const [template, layout] of Object.entries(over))
+    out[template] = Object.assign(
+      emptyLayout(),
+      Object.hasOwn(base, template) ? base[template] : {},
+      layout,
+    );
+  return out;
 }

@@ -16,6 +16,7 @@ import { findTemplate } from './spec';
 import { templatePath } from './templateFields';
 import type { JsonObject, Pipeline, Task, Template } from './types';
 import { parseYamlAs } from './yamlFragment';
+import { scopeTasks } from './scope';
 
 /** The task as YAML, keys in the order Argo users write them. */
 export function taskYamlText(task: Task): string {
@@ -34,7 +35,7 @@ const GRAPH_CODES = new Set(['cycle', 'mixed-depends']);
  * @example setTaskYaml(p, 'fetch', 'name: fetch\ntemplate: curl\nwhen: "{{workflow.parameters.go}} == yes"\n')
  */
 export function setTaskYaml(p: Pipeline, name: string, text: string): Result<Pipeline> {
-  const i = p.tasks.findIndex((t) => t.name === name);
+  const i = scopeTasks(p).findIndex((t) => t.name === name);
   if (i < 0 || !findTask(p, name))
     return { value: p, diagnostics: [error('unknown-task', `there is no task named '${name}'`)] };
   const base = taskPath(p, i);
@@ -46,10 +47,7 @@ export function setTaskYaml(p: Pipeline, name: string, text: string): Result<Pip
   return checked(p, next, concerns);
 }
 
-/**
- * Replaces template `name` with the template written in `text`. Every task
- * that runs it changes. The canvas DAG template is edited on the canvas.
- */
+/** Replaces template `name` with the template written in `text`. Every task that runs it changes. */
 export function setTemplateYaml(p: Pipeline, name: string, text: string): Result<Pipeline> {
   if (!findTemplate(p, name))
     return {
@@ -57,20 +55,15 @@ export function setTemplateYaml(p: Pipeline, name: string, text: string): Result
       diagnostics: [error('unknown-template', `there is no template named '${name}'`)],
     };
   const base = templatePath(p, name);
-  if (name === p.dag)
-    return {
-      value: p,
-      diagnostics: [
-        error('dag-template', `template ${name} holds the canvas DAG: edit it on the canvas`, {
-          path: base,
-        }),
-      ],
-    };
   const read = readNode(text, 'template', name, base, templateShapeProblems);
   if (!read.value) return { value: p, diagnostics: read.diagnostics };
   const obj = read.value;
   const next = updateTemplate(p, name, () => obj as Template);
-  const users = new Set(p.tasks.filter((t) => t.template === name).map((t) => t.name));
+  const users = new Set(
+    scopeTasks(p)
+      .filter((t) => t.template === name)
+      .map((t) => t.name),
+  );
   const concerns = (d: Diagnostic) =>
     (d.task !== undefined && users.has(d.task)) || within(d, base);
   return checked(p, next, concerns);

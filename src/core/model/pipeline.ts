@@ -1,7 +1,16 @@
 /**
- * Creating pipelines and reading their canvas DAG.
+ * Creating pipelines and reading the tasks of the template on the canvas.
  */
 import { graphIndex } from '../graph/graphIndex';
+import {
+  scopeEntries,
+  scopeSteps,
+  scopeTasks,
+  scopeTemplate,
+  scopeType,
+  templateIndex,
+} from './scope';
+import { findStep } from './steps';
 import { findTemplate, workflowSpec } from './spec';
 import {
   ARGO_API_VERSION,
@@ -41,21 +50,26 @@ export function createPipeline(options: NewPipelineOptions = {}): Pipeline {
     kind,
     metadata,
     spec: kind === 'CronWorkflow' ? { schedules: ['0 * * * *'], workflowSpec: wfSpec } : wfSpec,
-    dag: dagName,
-    tasks: [],
-    layout: {},
+    scope: dagName,
+    layouts: Object.create(null) as Pipeline['layouts'],
     extra: {},
   };
 }
 
 /** The task named `name`; O(1) through the cached graph index. */
 export function findTask(p: Pipeline, name: string): Task | undefined {
-  const at = graphIndex(p.tasks).pos.get(name);
-  return at === undefined ? undefined : p.tasks[at];
+  if (scopeType(p) === 'steps') {
+    const groups = scopeSteps(p);
+    const at = findStep(groups, name);
+    return at && groups[at.group]![at.index];
+  }
+  const tasks = scopeTasks(p);
+  const at = graphIndex(tasks).pos.get(name);
+  return at === undefined ? undefined : tasks[at];
 }
 
 export function taskNames(p: Pipeline): Set<string> {
-  return new Set(p.tasks.map((t) => t.name));
+  return new Set(scopeEntries(p).map((t) => t.name));
 }
 
 /** The template a task runs, when it is defined in this manifest. */
@@ -63,22 +77,14 @@ export function taskTemplate(p: Pipeline, task: Task): Template | undefined {
   return findTemplate(p, task.template);
 }
 
-/** The template that holds the canvas DAG. */
+/** The template on the canvas (a DAG, steps or a leaf). */
 export function dagTemplate(p: Pipeline): Template | undefined {
-  return findTemplate(p, p.dag);
+  return scopeTemplate(p);
 }
 
-/**
- * Index of the canvas DAG template in `templates` as written (items that are
- * not templates count), or -1. Of templates sharing the name, the first with
- * a `dag` is the one the importer lifted.
- */
+/** Index of the template on the canvas in `templates` as written, or -1. */
 export function dagTemplateIndex(p: Pipeline): number {
-  const list = workflowSpec(p).templates;
-  if (p.dag === undefined || !Array.isArray(list)) return -1;
-  const named = (t: unknown): t is Template => isTemplate(t) && t.name === p.dag;
-  const dag = list.findIndex((t) => named(t) && isObject(t.dag));
-  return dag >= 0 ? dag : list.findIndex(named);
+  return templateIndex(p, p.scope);
 }
 
 /** Path of the workflow spec inside the manifest. */

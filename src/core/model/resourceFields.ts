@@ -200,7 +200,7 @@ export function setSparkFields(p: Pipeline, template: string, patch: SparkPatch)
  * other DAGs, `entrypoint`, `onExit` and hooks that name it.
  */
 export function templateUseCount(p: Pipeline, name: string): number {
-  let count = p.tasks.filter((t) => t.template === name).length;
+  let count = 0;
   // A stack, not recursion: a hand-written spec may nest deeper than the call stack.
   const stack: unknown[] = [workflowSpec(p)];
   while (stack.length > 0) {

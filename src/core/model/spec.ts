@@ -45,6 +45,29 @@ export function findTemplate(p: Pipeline, name: string | undefined): Template | 
   return templateMap(p).get(name);
 }
 
-export function withTemplates(p: Pipeline, next: Template[]): Pipeline {
+/** The templates list as written, items that are not templates included. */
+export function rawTemplates(p: Pipeline): readonly unknown[] {
+  const list = workflowSpec(p).templates;
+  return Array.isArray(list) ? list : [];
+}
+
+export function withTemplates(p: Pipeline, next: readonly unknown[]): Pipeline {
   return withWorkflowSpec(p, { ...workflowSpec(p), templates: next });
+}
+
+/** `p` with `template` added at the end of the templates list (as written). */
+export function appendTemplate(p: Pipeline, template: Template): Pipeline {
+  return withTemplates(p, [...rawTemplates(p), template]);
+}
+
+/** `p` with each template (as written) replaced by `update(template)`; others kept. */
+export function mapTemplates(p: Pipeline, update: (t: Template) => Template): Pipeline {
+  let changed = false;
+  const list = rawTemplates(p).map((t) => {
+    if (!isObject(t) || typeof t.name !== 'string') return t;
+    const next = update(t as Template);
+    if (next !== t) changed = true;
+    return next;
+  });
+  return changed ? withTemplates(p, list) : p;
 }

@@ -13,6 +13,7 @@ import { updateTask } from './operations';
 import { taskPath } from './pipeline';
 import { isObject, type JsonObject, type Pipeline, type Task } from './types';
 import { parseYamlAs } from './yamlFragment';
+import { scopeTasks } from './scope';
 
 /** Whether a value is empty: the key is removed rather than written. */
 export const isEmptyValue = (v: unknown): boolean =>
@@ -178,7 +179,7 @@ function refuse(
   task: string,
   field: string,
 ): Result<Pipeline> {
-  const i = p.tasks.findIndex((t) => t.name === task);
+  const i = scopeTasks(p).findIndex((t) => t.name === task);
   const path = i >= 0 ? taskPath(p, i, field) : undefined;
   return { value: p, diagnostics: [error(code, message, { task, ...(path ? { path } : {}) })] };
 }

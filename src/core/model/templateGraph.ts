@@ -153,3 +153,42 @@ export function reachableTemplates(
   while (stack.length > 0) visit(lookup(stack.pop()!));
   return seen;
 }
+
+/** One level of a drill-down: the template shown, and the task or step in the level above that opened it. */
+export interface ScopeStep {
+  template: string;
+  via?: string;
+}
+
+/**
+ * The shortest chain of calls from `root` down to template `target`: what a
+ * breadcrumb shows when the user opened a template without drilling (the
+ * templates outline, undo). Undefined when `target` is not reached from `root`.
+ */
+export function callPath(
+  root: string,
+  target: string,
+  lookup: (name: string) => Template | undefined,
+): ScopeStep[] | undefined {
+  const from = new Map<string, ScopeStep & { parent?: string }>([[root, { template: root }]]);
+  const queue = [root];
+  for (let head = 0; head < queue.length; head++) {
+    const name = queue[head]!;
+    if (name === target) {
+      const path: ScopeStep[] = [];
+      for (let at: string | undefined = name; at !== undefined; at = from.get(at)!.parent) {
+        const { template, via } = from.get(at)!;
+        path.unshift(via === undefined ? { template } : { template, via });
+      }
+      return path;
+    }
+    for (const inv of invocations(lookup(name))) {
+      if (inv.call.kind !== 'template' || from.has(inv.call.template)) continue;
+      const next = lookup(inv.call.template);
+      if (!next || !isCompound(templateType(next))) continue;
+      from.set(next.name, { template: next.name, via: inv.name, parent: name });
+      queue.push(next.name);
+    }
+  }
+  return undefined;
+}

@@ -11,7 +11,7 @@ const REFERENCE_KEYS = new Set(['template', 'entrypoint', 'onExit']);
 export function usedTemplateNames(p: Pipeline): Set<string> {
   const used = new Set<string>();
   // A stack, not recursion: a hand-written spec may nest deeper than the call stack.
-  const stack: unknown[] = [workflowSpec(p), ...p.tasks];
+  const stack: unknown[] = [workflowSpec(p)];
   while (stack.length > 0) {
     const value = stack.pop();
     if (Array.isArray(value)) {

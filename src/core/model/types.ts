@@ -1,8 +1,9 @@
 /**
- * The pipeline model. A pipeline is an Argo manifest with the tasks of one DAG
- * template (the canvas) lifted out so the editor can operate on them. Every
- * object keeps the keys the editor does not model, so import followed by
- * export gives back what the user wrote.
+ * The pipeline model. A pipeline is an Argo manifest as written, plus what
+ * only the editor needs: which template the canvas shows (its scope) and the
+ * positions of the nodes of every template's canvas. Every object keeps the
+ * keys the editor does not model, so import followed by export gives back
+ * what the user wrote.
  */
 
 export type JsonObject = { [key: string]: unknown };
@@ -54,24 +55,27 @@ export interface Point {
   y: number;
 }
 
-/** Node positions by task name: editor-only, carried in a metadata annotation. */
+/** Node positions by task name within one template's canvas. */
 export type Layout = Record<string, Point>;
+
+/** Positions of every template's canvas, by template name: editor-only, carried in a metadata annotation. */
+export type Layouts = Record<string, Layout>;
 
 export interface Pipeline {
   apiVersion: string;
   kind: WorkflowKind;
   /** Metadata without the editor's layout annotation. */
   metadata: Metadata;
-  /**
-   * The manifest's spec. For CronWorkflow the workflow spec is `spec.workflowSpec`.
-   * The canvas DAG template stays in `templates` with an empty `dag.tasks`;
-   * its tasks live in `tasks`.
-   */
+  /** The manifest's spec. For CronWorkflow the workflow spec is `spec.workflowSpec`. */
   spec: JsonObject;
-  /** Name of the template whose DAG is on the canvas; undefined when the manifest has none. */
-  dag?: string;
-  tasks: Task[];
-  layout: Layout;
+  /**
+   * The template the canvas shows (a DAG, a steps template or a leaf);
+   * undefined when the manifest has no template. Navigation, not content:
+   * compile ignores it.
+   */
+  scope?: string;
+  /** Node positions per template (`layouts[template][node]`). */
+  layouts: Layouts;
   /** Top-level keys other than apiVersion, kind, metadata and spec (status, ...). */
   extra: JsonObject;
 }

@@ -252,11 +252,20 @@ export class SourceIndex {
   }
 }
 
-function childAt(text: string, f: Frame, key: string): { value: Frame; key?: Frame } | undefined {
+type Child = { value: Frame; key?: Frame };
+const childMaps = new WeakMap<Frame, Map<string, Child>>();
+
+/** A collection frame's child by key or index; its children are indexed on first use. */
+function childAt(text: string, f: Frame, key: string): Child | undefined {
   if (f.result === null || typeof f.result !== 'object') return undefined;
-  for (const [k, value, keyFrame] of childEntries(text, f))
-    if (k === key) return keyFrame ? { value, key: keyFrame } : { value };
-  return undefined;
+  let map = childMaps.get(f);
+  if (!map) {
+    map = new Map();
+    for (const [k, value, keyFrame] of childEntries(text, f))
+      if (!map.has(k)) map.set(k, keyFrame ? { value, key: keyFrame } : { value });
+    childMaps.set(f, map);
+  }
+  return map.get(key);
 }
 
 function lineStarts(text: string): number[] {

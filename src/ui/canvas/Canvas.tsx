@@ -1,5 +1,7 @@
-// The canvas: React Flow over the store's pipeline. Drops from the palette add
-// tasks; connecting adds dependencies, and a refused connection says why.
+// The canvas: React Flow over the template in scope. Drops from the palette add
+// tasks (into a steps template: into the group or between the groups under
+// the pointer); connecting adds dependencies, and a refused connection says
+// why; double-clicking a task that runs a DAG or steps template opens it.
 import {
   Background,
   Controls,
@@ -21,17 +23,17 @@ import type { Diagnostic } from '../../core/diagnostics';
 import { diagnosticsByTask } from '../../store/derived';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { PALETTE_MIME } from '../palette/paletteDrag';
-import {
-  createFlowAdapter,
-  type DependencyEdge,
-  type Size,
-  type TaskFlowNode,
-} from './flowAdapter';
+import { createFlowAdapter, type CanvasNode, type DependencyEdge, type Size } from './flowAdapter';
 import { DETAIL_ZOOM, TaskNode } from './TaskNode';
+import { GroupNode } from './GroupNode';
+import { ScopeBar } from './ScopeBar';
+import { EmptyCanvas } from './EmptyCanvas';
+import { stepsGeometry, placeAt } from './stepsGeometry';
+import { scopeView } from '../../core/model/scopeView';
 import { CanvasViewContext, NO_TASKS, type CanvasView } from './canvasView';
 import { useProgressiveReveal } from './useProgressiveReveal';
 
-const nodeTypes = { task: TaskNode };
+const nodeTypes = { task: TaskNode, stepGroup: GroupNode };
 // Low enough to fit thousands of tasks in view (a 5,000-task DAG placed by
 // level can be 50,000 px tall); nodes show as plain boxes that far out.
 const MIN_ZOOM = 0.01;
@@ -58,6 +60,8 @@ export function Canvas({
   const store = useEditorStore();
   const adapter = useMemo(() => createFlowAdapter(), []);
   const pipeline = useEditor((s) => s.pipeline);
+  // templateRef tasks take their ports from the library: draw again when it loads.
+  useEditor((s) => s.library.version);
   const selection = useEditor((s) => s.selection);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const server = useEditor((s) => s.serverDiagnostics);
@@ -74,11 +78,21 @@ export function Canvas({
     () => edges.map((e) => (e.id === selectedEdge ? { ...e, selected: true } : e)),
     [edges, selectedEdge],
   );
-  const { nodes: shownNodes, edges: shownEdges } = useProgressiveReveal(nodes, selectedEdges);
-  const flow = useReactFlow<TaskFlowNode, DependencyEdge>();
+  // Where a dragged step is while it is dragged: view state until it is dropped.
+  const [stepDrag, setStepDrag] = useState<ReadonlyMap<string, Point> | undefined>();
+  const dragged = useMemo(
+    () =>
+      stepDrag
+        ? nodes.map((n) => (stepDrag.has(n.id) ? { ...n, position: stepDrag.get(n.id)! } : n))
+        : nodes,
+    [nodes, stepDrag],
+  );
+  const { nodes: shownNodes, edges: shownEdges } = useProgressiveReveal(dragged, selectedEdges);
+  const flow = useReactFlow<CanvasNode, DependencyEdge>();
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<TaskFlowNode>[]) => {
+    (changes: NodeChange<CanvasNode>[]) => {
+      changes = changes.filter((c) => !('id' in c) || !c.id.startsWith('group:'));
       const measured = changes.filter((c) => c.type === 'dimensions' && c.dimensions);
       if (measured.length > 0) {
         setSizes((old) => {
@@ -88,6 +102,7 @@ export function Canvas({
           return next;
         });
       }
+      const steps = scopeView(store.getState().pipeline).type === 'steps';
       const moves = new Map<string, Point>();
       let dragging = false;
       let selectionChanged = false;
@@ -102,7 +117,9 @@ export function Canvas({
           else selected.delete(c.id);
         }
       }
-      if (moves.size > 0) {
+      // A step follows the pointer while dragged (view state), then lands in a place of the groups.
+      if (moves.size > 0 && steps) setStepDrag(dragging ? moves : undefined);
+      else if (moves.size > 0) {
         if (dragging) store.getState().dragTasks(moves);
         else store.getState().placeTasks(moves);
       }
@@ -114,7 +131,25 @@ export function Canvas({
   // React Flow copies each prop into its store when the prop changes: an
   // inline function here cost one more store update (every node and edge
   // re-running its selectors) on every drag move.
-  const onNodeDragStop = useCallback(() => store.getState().endDrag(), [store]);
+  const onNodeDragStop = useCallback(
+    (_: unknown, node: CanvasNode) => {
+      const p = store.getState().pipeline;
+      const view = scopeView(p);
+      if (view.type !== 'steps') return store.getState().endDrag();
+      setStepDrag(undefined);
+      const place = stepPlaceAt(view, node.position, sizes);
+      store.getState().moveStep(node.id, place);
+    },
+    [store, sizes],
+  );
+
+  const onNodeDoubleClick = useCallback(
+    (_: unknown, node: CanvasNode) => {
+      const opens = node.type === 'task' ? node.data.opens : undefined;
+      if (opens) store.getState().openScope(opens, node.id);
+    },
+    [store],
+  );
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<DependencyEdge>[]) => {
@@ -126,7 +161,7 @@ export function Canvas({
   );
 
   const onDelete = useCallback(
-    ({ nodes: gone, edges: cut }: { nodes: TaskFlowNode[]; edges: DependencyEdge[] }) => {
+    ({ nodes: gone, edges: cut }: { nodes: CanvasNode[]; edges: DependencyEdge[] }) => {
       const p = store.getState().pipeline;
       const removed = new Set(gone.map((n) => n.id));
       // A dependency whose downstream task reads the upstream's outputs: removing
@@ -160,6 +195,7 @@ export function Canvas({
   const isValidConnection = useCallback(
     (c: Connection | DependencyEdge) => {
       const p = store.getState().pipeline;
+      if (scopeView(p).type !== 'dag') return false;
       const output = parsePortHandle(c.sourceHandle);
       const input = parsePortHandle(c.targetHandle);
       const refused = checkConnection(p, c.source, c.target);
@@ -183,6 +219,14 @@ export function Canvas({
     (_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       // React Flow drops an invalid connection silently; say why it was refused.
       if (state.isValid || !state.fromNode || !state.toNode) return;
+      const type = scopeView(store.getState().pipeline).type;
+      if (type === 'steps')
+        return store.getState().setNotice({
+          kind: 'error',
+          message:
+            'Not connected: in a steps template the groups set the order. Drag a step into a later group to run it after another.',
+        });
+      if (type !== 'dag') return;
       const [from, to] =
         state.fromHandle?.type === 'target'
           ? [state.toNode.id, state.fromNode.id]
@@ -202,18 +246,17 @@ export function Canvas({
       const id = event.dataTransfer.getData(PALETTE_MIME);
       const position = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
       if (id) {
-        const entry = store.getState().entries.find((e) => e.id === id);
-        if (!entry) return;
-        const name = store
-          .getState()
-          .addTask({ name: entry.name, template: entry.template, position });
-        store.getState().select([name]);
+        // A config.yaml entry or a template from the server's library.
+        const view = scopeView(store.getState().pipeline);
+        const place = view.type === 'steps' ? stepPlaceAt(view, position, sizes) : undefined;
+        const name = store.getState().addPaletteEntry(id, position, place);
+        if (name) store.getState().select([name]);
         return;
       }
       const file = event.dataTransfer.files[0];
       if (file) onOpenFile(file);
     },
-    [flow, store, onOpenFile],
+    [flow, store, onOpenFile, sizes],
   );
 
   // What every node needs, computed here once (see canvasView.ts).
@@ -241,7 +284,7 @@ export function Canvas({
       data-testid="canvas"
     >
       <CanvasViewContext.Provider value={view}>
-        <ReactFlow<TaskFlowNode, DependencyEdge>
+        <ReactFlow<CanvasNode, DependencyEdge>
           nodes={shownNodes}
           edges={shownEdges}
           nodeTypes={nodeTypes}
@@ -252,6 +295,8 @@ export function Canvas({
           onConnectEnd={onConnectEnd}
           isValidConnection={isValidConnection}
           onNodeDragStop={onNodeDragStop}
+          onNodeDoubleClick={onNodeDoubleClick}
+          zoomOnDoubleClick={false}
           deleteKeyCode={deleteKeys}
           multiSelectionKeyCode="Shift"
           selectionKeyCode="Shift"
@@ -265,9 +310,20 @@ export function Canvas({
           <Controls />
         </ReactFlow>
       </CanvasViewContext.Provider>
-      {pipeline.tasks.length === 0 && (
-        <div className="canvas-empty">Drag a step from the palette, or open an Argo YAML file.</div>
-      )}
+      <ScopeBar />
+      <EmptyCanvas />
     </div>
   );
+}
+
+/** The place of the groups a point on the canvas stands for (steps templates). */
+function stepPlaceAt(
+  view: ReturnType<typeof scopeView>,
+  point: Point,
+  sizes: ReadonlyMap<string, Size>,
+) {
+  const boxes = view.nodes.map((n) => ({ id: n.id, group: n.group!, index: n.index! }));
+  const heightOf = (id: string) => sizes.get(id)?.height ?? 0;
+  const { positions } = stepsGeometry(boxes, view.groups, heightOf);
+  return placeAt(point, boxes, view.groups, positions, heightOf);
 }

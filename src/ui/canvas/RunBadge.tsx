@@ -3,13 +3,17 @@
 import { useEffect, useState } from 'react';
 import { durationSeconds, formatDuration } from '../../core/argo/client';
 import { findTask } from '../../core/model/pipeline';
+import { withScope } from '../../core/model/scope';
 import { useEditor } from '../EditorContext';
+import { scopedRun } from '../../store/derived';
 
 export function RunBadge({ task }: { task: string }) {
-  const run = useEditor((s) => s.run?.state.tasks.get(task));
+  const run = useEditor((s) => scopedRun(s)?.tasks.get(task));
   const inRun = useEditor((s) => s.run !== undefined);
   const changed = useEditor((s) =>
-    s.run ? s.run.submitted.get(task) !== findTask(s.pipeline, task) : false,
+    s.run && s.pipeline.scope !== undefined
+      ? findTask(withScope(s.run.submitted, s.pipeline.scope), task) !== findTask(s.pipeline, task)
+      : false,
   );
   const [now, setNow] = useState(() => Date.now());
   const running = run?.phase === 'Running';
@@ -29,6 +33,12 @@ export function RunBadge({ task }: { task: string }) {
     >
       <span className="phase-dot" /> {phase}{' '}
       {formatDuration(durationSeconds(run?.startedAt, run?.finishedAt, now))}
+      {run?.children && (
+        <span className="run-children" title="Tasks of the template it runs">
+          {' '}
+          · {run.children.succeeded}/{run.children.total} done
+        </span>
+      )}
       {changed && <span className="changed"> · changed since the run</span>}
       {run?.message && phase !== 'Succeeded' && (
         <div className="run-badge-message">{run.message}</div>

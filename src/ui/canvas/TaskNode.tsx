@@ -5,6 +5,7 @@
 // not connectable.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
+import { useEditorStore } from '../EditorContext';
 import { CanvasViewContext } from './canvasView';
 import type { TaskFlowNode } from './flowAdapter';
 import { portHandleId } from '../../core/model/dataFlow';
@@ -18,6 +19,7 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
   // (a node re-renders when a connection starts or ends, or the zoom crosses
   // the detail threshold, not on every mouse move).
   const view = useContext(CanvasViewContext);
+  const store = useEditorStore();
   const detailed = view.detailed;
   const blocked = view.refused.size > 0 && view.refused.has(id);
   const errors = data.problems.filter((d) => d.severity === 'error').length;
@@ -41,7 +43,35 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
       <Handle type="target" position={Position.Left} isConnectableEnd={!blocked} />
       <Handle type="source" position={Position.Right} />
       <div className="task-node-name">{data.name}</div>
-      {detailed && <div className="task-node-runs">{data.runs}</div>}
+      {detailed && data.runs !== data.name && <div className="task-node-runs">{data.runs}</div>}
+      {detailed && data.opens && (
+        <button
+          type="button"
+          className="open-scope nodrag"
+          title={`Open ${data.opens} (double-click, or Enter)`}
+          onClick={(e) => {
+            e.stopPropagation();
+            store.getState().openScope(data.opens!, id);
+          }}
+        >
+          Open {data.opens} ›
+        </button>
+      )}
+      {detailed &&
+        data.handlers.map((h) => (
+          <button
+            key={h.name}
+            type="button"
+            className="handler-badge nodrag"
+            title={`${h.name}: opens template ${h.template}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              store.getState().showScope(h.template);
+            }}
+          >
+            {h.name === 'onExit' ? 'on exit' : h.name.replace('hooks.', '')} → {h.template}
+          </button>
+        ))}
       {detailed && data.detail && <div className="task-node-detail">{data.detail}</div>}
       {view.runWatched && <RunBadge task={id} />}
       {data.problems.length > 0 && (

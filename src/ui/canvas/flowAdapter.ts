@@ -1,8 +1,11 @@
 /**
- * Projects the pipeline onto React Flow nodes and edges. Node and edge
- * objects are cached and reused while their inputs are the same objects, so
- * React Flow re-renders only what changed (dragging one node re-creates one
- * node object, not a thousand).
+ * Projects the template in scope onto React Flow nodes and edges: a DAG's
+ * tasks where the layout puts them, with dependency edges and data wires; a
+ * steps template's steps in one column per group, a frame around each group
+ * and an edge from each group to the next; a leaf template as one node. Node
+ * and edge objects are cached and reused while their inputs are the same
+ * objects, so React Flow re-renders only what changed (dragging one node
+ * re-creates one node object, not a thousand).
  */
 import type { Edge, Node } from '@xyflow/react';
 import type { Diagnostic } from '../../core/diagnostics';
@@ -18,7 +21,15 @@ import {
   type Port,
 } from '../../core/model/dataFlow';
 import { pointAt } from '../../core/model/layout';
-import type { Pipeline, Point, Task, Template } from '../../core/model/types';
+import { referencedTemplate } from '../../core/library/templateRefs';
+import type { Layout, Pipeline, Point, Task, Template } from '../../core/model/types';
+import { levelLayout } from '../../core/graph/levelLayout';
+import { NODE_HEIGHT } from '../../core/graph/layoutSpacing';
+import { nodeHeights } from '../../core/model/dataFlow';
+import { scopeLayout, scopeTasks } from '../../core/model/scope';
+import { scopeView, type ScopeNode } from '../../core/model/scopeView';
+import { handlerCalls } from '../../core/model/templateGraph';
+import { stepsGeometry } from './stepsGeometry';
 
 export interface TaskNodeData extends Record<string, unknown> {
   name: string;
@@ -29,9 +40,23 @@ export interface TaskNodeData extends Record<string, unknown> {
   /** Image, resource kind, or the template type. */
   detail: string;
   problems: Diagnostic[];
+  /** A task, a step, or the one node of a leaf template. */
+  kind: ScopeNode['kind'];
+  /** The DAG or steps template of this manifest the node opens (drill-down). */
+  opens?: string;
+  /** Exit handler and lifecycle hooks: `onExit -> cleanup`, `hooks.running -> notify`. */
+  handlers: { name: string; template: string }[];
 }
 
 export type TaskFlowNode = Node<TaskNodeData, 'task'>;
+
+export interface GroupNodeData extends Record<string, unknown> {
+  /** 1-based position of the group: the order it runs in. */
+  order: number;
+  parallel: number;
+}
+export type GroupFlowNode = Node<GroupNodeData, 'stepGroup'>;
+export type CanvasNode = TaskFlowNode | GroupFlowNode;
 /** A dependency edge (task to task), or a data wire (output port to input port). */
 export type DependencyEdge = Edge<{ result?: string; wire?: DataEdge }>;
 
@@ -62,13 +87,21 @@ export interface Size {
 }
 
 function describe(
-  task: Task,
+  node: ScopeNode,
   template: Template | undefined,
 ): Pick<TaskNodeData, 'runs' | 'detail'> {
-  const ref = task.templateRef as { name?: string; template?: string } | undefined;
+  const call = node.call;
+  const ref = call.kind === 'templateRef' ? call : undefined;
   const runs =
-    task.template ??
-    (ref ? `${ref.name ?? '?'}/${ref.template ?? '?'}` : task.inline ? 'inline' : '—');
+    node.kind === 'template'
+      ? 'template'
+      : call.kind === 'template'
+        ? call.template
+        : ref
+          ? `${ref.name}/${ref.template}`
+          : call.kind === 'inline'
+            ? 'inline'
+            : '—';
   if (!template) return { runs, detail: ref ? 'templateRef' : '' };
   const container = (template.container ?? template.script) as { image?: string } | undefined;
   if (container?.image) return { runs, detail: container.image };
@@ -83,9 +116,23 @@ function describe(
   return { runs, detail: type ?? '' };
 }
 
+const fallbacks = new WeakMap<readonly Task[], Layout>();
+
+/**
+ * Where tasks without a position are drawn: placed by dependency level (a
+ * DAG opened by drilling in, tasks the YAML panel added). View state only:
+ * the document gets positions when the user moves a node or lays it out.
+ */
+function unplaced(p: Pipeline, layout: Layout): Layout | undefined {
+  const tasks = scopeTasks(p);
+  if (tasks.every((t) => pointAt(layout, t.name))) return undefined;
+  let placed = fallbacks.get(tasks);
+  if (!placed) fallbacks.set(tasks, (placed = levelLayout(tasks, nodeHeights(p, NODE_HEIGHT))));
+  return placed;
+}
+
 interface NodeCacheEntry {
-  task: Task;
-  template: Template | undefined;
+  source: ScopeNode;
   position: Point | undefined;
   selected: boolean;
   measured: Size | undefined;
@@ -93,81 +140,152 @@ interface NodeCacheEntry {
   node: TaskFlowNode;
 }
 
+const NO_HANDLERS: TaskNodeData['handlers'] = [];
+
 /** A stateful projector: call it with each new state, it reuses what it can. */
 export function createFlowAdapter() {
   let nodeCache = new Map<string, NodeCacheEntry>();
   let edgeCache = new Map<Task, DependencyEdge[]>();
   let dataEdgeCache = new Map<string, DependencyEdge>();
-  let lastNodes: TaskFlowNode[] = [];
+  let groupCache: GroupFlowNode[] = [];
+  let lastNodes: CanvasNode[] = [];
   let lastEdges: DependencyEdge[] = [];
+  let lastTemplate: Template | undefined;
 
   function nodes(
     p: Pipeline,
     selection: ReadonlySet<string>,
     problems: Map<string, Diagnostic[]>,
     sizes: ReadonlyMap<string, Size>,
-  ): TaskFlowNode[] {
+  ): CanvasNode[] {
+    const view = scopeView(p);
+    // Another template on the canvas: names mean other nodes.
+    if (view.template !== lastTemplate && view.template?.name !== lastTemplate?.name)
+      nodeCache = new Map();
+    lastTemplate = view.template;
+    const steps = view.type === 'steps';
+    const geometry = steps
+      ? stepsGeometry(
+          view.nodes.map((n) => ({ id: n.id, group: n.group!, index: n.index! })),
+          view.groups,
+          (id) => sizes.get(id)?.height ?? 0,
+        )
+      : undefined;
+    const layout = scopeLayout(p);
+    const fallback = steps ? undefined : unplaced(p, layout);
     const next = new Map<string, NodeCacheEntry>();
-    let changed = p.tasks.length !== lastNodes.length;
-    const out = p.tasks.map((task, i) => {
-      const template = findTemplate(p, task.template);
-      const position = pointAt(p.layout, task.name);
-      const selected = selection.has(task.name);
-      const taskProblems = problems.get(task.name);
-      const measured = sizes.get(task.name);
-      const hit = nodeCache.get(task.name);
+    const groups = steps ? groupNodes(geometry!.frames, view.groups) : [];
+    let changed = view.nodes.length + groups.length !== lastNodes.length || groups !== groupCache;
+    const out: CanvasNode[] = [...groups];
+    view.nodes.forEach((source, i) => {
+      const template = source.runs ?? referencedTemplate(source.task);
+      const hit = nodeCache.get(source.id);
+      const placed = geometry
+        ? geometry.positions.get(source.id)
+        : (pointAt(layout, source.id) ?? (fallback && pointAt(fallback, source.id)));
+      // Steps are placed anew on every pass: keep the object while it stays put.
+      const position =
+        hit?.position && placed && hit.position.x === placed.x && hit.position.y === placed.y
+          ? hit.position
+          : placed;
+      const selected = selection.has(source.id);
+      const nodeProblems = problems.get(source.id);
+      const measured = sizes.get(source.id);
       let entry = hit;
       if (
         !hit ||
-        hit.task !== task ||
-        hit.template !== template ||
+        hit.source.task !== source.task ||
+        hit.source.runs !== template ||
+        hit.source.opens !== source.opens ||
         hit.position !== position ||
         hit.selected !== selected ||
         hit.measured !== measured ||
-        hit.problems !== taskProblems
+        hit.problems !== nodeProblems
       ) {
         const data: TaskNodeData =
-          hit && hit.task === task && hit.template === template && hit.problems === taskProblems
+          hit &&
+          hit.source.task === source.task &&
+          hit.source.runs === template &&
+          hit.source.opens === source.opens &&
+          hit.problems === nodeProblems
             ? hit.node.data
             : {
-                name: task.name,
-                ...describe(task, template),
+                name: source.id,
+                kind: source.kind,
+                ...describe(source, template),
                 ports: portsOf(template),
-                problems: taskProblems ?? [],
+                problems: nodeProblems ?? [],
+                ...(source.opens !== undefined ? { opens: source.opens } : {}),
+                handlers: source.task ? handlerCalls(source.task) : NO_HANDLERS,
               };
         entry = {
-          task,
-          template,
+          source,
           position,
           selected,
           measured,
-          problems: taskProblems,
+          problems: nodeProblems,
           node: {
-            id: task.name,
+            id: source.id,
             type: 'task',
             position: position ?? ORIGIN,
             data,
             selected,
+            // Steps are placed by their group: a drag moves them to another place, not anywhere.
+            ...(source.kind === 'template' ? { draggable: false } : {}),
             ...(measured ? { measured } : {}),
           },
         };
       }
-      next.set(task.name, entry!);
-      if (lastNodes[i] !== entry!.node) changed = true;
-      return entry!.node;
+      next.set(source.id, entry!);
+      if (lastNodes[groups.length + i] !== entry!.node) changed = true;
+      out.push(entry!.node);
     });
     nodeCache = next;
     if (changed) lastNodes = out;
     return lastNodes;
   }
 
+  /** One frame per group of steps, reused while its box and size are the same. */
+  function groupNodes(
+    frames: { x: number; y: number; width: number; height: number }[],
+    counts: readonly number[],
+  ): GroupFlowNode[] {
+    const same =
+      frames.length === groupCache.length &&
+      frames.every((f, g) => {
+        const old = groupCache[g]!;
+        return (
+          old.position.x === f.x &&
+          old.width === f.width &&
+          old.height === f.height &&
+          old.data.parallel === counts[g]
+        );
+      });
+    if (same) return groupCache;
+    groupCache = frames.map((f, g) => ({
+      id: `group:${g}`,
+      type: 'stepGroup',
+      position: { x: f.x, y: f.y },
+      width: f.width,
+      height: f.height,
+      data: { order: g + 1, parallel: counts[g] ?? 0 },
+      draggable: false,
+      selectable: false,
+      connectable: false,
+      zIndex: -1,
+    }));
+    return groupCache;
+  }
+
   function edges(p: Pipeline): DependencyEdge[] {
+    const view = scopeView(p);
+    if (view.type === 'steps') return groupEdges(view.groups.length);
     const next = new Map<Task, DependencyEdge[]>();
     const nextData = new Map<string, DependencyEdge>();
     let changed = false;
     const out: DependencyEdge[] = [];
-    const names = new Set(p.tasks.map((t) => t.name));
-    for (const task of p.tasks) {
+    const names = new Set(scopeTasks(p).map((t) => t.name));
+    for (const task of scopeTasks(p)) {
       let list = edgeCache.get(task);
       if (!list) {
         changed = true;
@@ -190,7 +308,8 @@ export function createFlowAdapter() {
       out.push(...list);
       for (const wire of wiresInto(task)) {
         const source = names.has(wire.from) ? findTask(p, wire.from) : undefined;
-        const ports = source && portsOf(findTemplate(p, source.template));
+        const ports =
+          source && portsOf(findTemplate(p, source.template) ?? referencedTemplate(source));
         if (!ports?.outputs.some((o) => o.kind === wire.output.kind && o.name === wire.output.name))
           continue;
         const id = `data:${wire.from}:${portHandleId(wire.output)}->${task.name}:${portHandleId(wire.input)}`;
@@ -217,6 +336,25 @@ export function createFlowAdapter() {
     if (!changed && out.length === lastEdges.length) return lastEdges;
     lastEdges = out;
     return out;
+  }
+
+  let lastGroupEdges: DependencyEdge[] = [];
+  /** Each group runs after the one before: one edge from frame to frame. */
+  function groupEdges(count: number): DependencyEdge[] {
+    if (lastGroupEdges.length === Math.max(0, count - 1) && lastEdges === lastGroupEdges)
+      return lastGroupEdges;
+    lastGroupEdges = Array.from({ length: Math.max(0, count - 1) }, (_, g) => ({
+      id: `group:${g}->group:${g + 1}`,
+      source: `group:${g}`,
+      target: `group:${g + 1}`,
+      className: 'edge-sequence',
+      selectable: false,
+      deletable: false,
+    }));
+    lastEdges = lastGroupEdges;
+    dataEdgeCache = new Map();
+    edgeCache = new Map();
+    return lastGroupEdges;
   }
 
   return { nodes, edges };

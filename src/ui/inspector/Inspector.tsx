@@ -2,15 +2,21 @@
 import { useEditor } from '../EditorContext';
 import { EdgeInspector } from './EdgeInspector';
 import { TaskInspector } from './TaskInspector';
+import { TemplateInspector } from './TemplateInspector';
+import { scopeView } from '../../core/model/scopeView';
 import { WorkflowInspector } from './WorkflowInspector';
 
 export function Inspector() {
   const selected = useEditor((s) => (s.selection.length === 1 ? s.selection[0] : undefined));
+  // A leaf template on the canvas is one node: the template itself.
+  const leaf = useEditor((s) => scopeView(s.pipeline).nodes[0]?.kind === 'template');
   const many = useEditor((s) => s.selection.length > 1);
   const edge = useEditor((s) => s.selectedEdge);
   return (
     <aside className="inspector" aria-label="Inspector">
-      {selected ? (
+      {selected && leaf ? (
+        <TemplateInspector key={selected} name={selected} />
+      ) : selected ? (
         <TaskInspector key={selected} name={selected} />
       ) : many ? (
         <p className="muted">Several tasks selected.</p>

@@ -1,17 +1,20 @@
 // The inspector for one task: its name (rename rewrites every reference),
 // the template it runs, the container fields of that template, and the
 // values it passes for the template's input parameters.
-import { containerKey, setContainerField, setTaskParameter } from '../../core/model/fields';
+import { containerKey, setTaskParameter } from '../../core/model/fields';
+import { ContainerFields } from './ContainerFields';
 import { taskNameProblem } from '../../core/model/names';
 import { findTask } from '../../core/model/pipeline';
 import { findTemplate, templates } from '../../core/model/spec';
 import { isObject, type JsonObject } from '../../core/model/types';
 import { diagnosticsByTask, referencesInScope } from '../../store/derived';
 import { PortsSection } from './PortsSection';
+import { ReferencedTemplate } from './ReferencedTemplate';
 import { ResourceSection } from './ResourceSection';
 import { TaskSections } from './task/TaskSections';
 import { useEditor, useEditorStore } from '../EditorContext';
-import { checkRecordLines, linesToList, linesToRecord, listToLines, TextField } from './fields';
+import { TextField } from './fields';
+import { scopeTasks } from '../../core/model/scope';
 
 export function TaskInspector({ name }: { name: string }) {
   const store = useEditorStore();
@@ -34,8 +37,6 @@ export function TaskInspector({ name }: { name: string }) {
       : [];
   const given = new Map((task.arguments?.parameters ?? []).map((p) => [p.name, p.value]));
   const { apply } = store.getState();
-  const setContainer = (field: string, value: unknown) =>
-    apply((p) => setContainerField(p, template!.name, field, value));
   const focusOn = (field: string) => (focus?.field === field ? focus.nonce : undefined);
 
   return (
@@ -46,7 +47,7 @@ export function TaskInspector({ name }: { name: string }) {
         name="task-name"
         value={task.name}
         check={(v) =>
-          v !== task.name && store.getState().pipeline.tasks.some((t) => t.name === v)
+          v !== task.name && scopeTasks(store.getState().pipeline).some((t) => t.name === v)
             ? `a task named '${v}' already exists`
             : taskNameProblem(v)
         }
@@ -73,42 +74,9 @@ export function TaskInspector({ name }: { name: string }) {
             ))}
         </select>
       </div>
-      {container && (
-        <fieldset>
-          <legend>{key === 'script' ? 'Script' : 'Container'}</legend>
-          <TextField
-            label="Image"
-            name="image"
-            value={String(container.image ?? '')}
-            onCommit={(v) => setContainer('image', v)}
-            check={(v) => (v.trim() === '' ? 'an image is required' : undefined)}
-            focusKey={focusOn('image')}
-          />
-          <TextField
-            label="Command (one item a line)"
-            name="command"
-            multiline
-            value={listToLines(container.command)}
-            onCommit={(v) => setContainer('command', linesToList(v))}
-          />
-          {key === 'container' && (
-            <TextField
-              label="Args (one item a line)"
-              name="args"
-              multiline
-              value={listToLines(container.args)}
-              onCommit={(v) => setContainer('args', linesToList(v))}
-            />
-          )}
-          <TextField
-            label="Resources (requests.cpu=500m a line)"
-            name="resources"
-            multiline
-            value={resourceLines(container.resources)}
-            check={checkRecordLines}
-            onCommit={(v) => setContainer('resources', linesToResources(v))}
-          />
-        </fieldset>
+      {task.templateRef !== undefined && <ReferencedTemplate task={task.name} />}
+      {container && template && key && (
+        <ContainerFields template={template} field={key} focusKey={focusOn('image')} />
       )}
       {inputs.length > 0 && (
         <fieldset>
@@ -148,25 +116,4 @@ export function TaskInspector({ name }: { name: string }) {
       )}
     </div>
   );
-}
-
-function resourceLines(resources: unknown): string {
-  if (!isObject(resources)) return '';
-  const lines: string[] = [];
-  for (const [group, values] of Object.entries(resources)) {
-    if (isObject(values))
-      for (const [k, v] of Object.entries(values)) lines.push(`${group}.${k}=${String(v)}`);
-  }
-  return lines.join('\n');
-}
-
-function linesToResources(text: string): JsonObject {
-  // Maps, not `out[group] ??= {}`: a group typed as `constructor` would find Object there.
-  const groups = new Map<string, [string, string][]>();
-  for (const [key, value] of Object.entries(linesToRecord(text))) {
-    const [group, name] = key.includes('.') ? key.split('.', 2) : ['requests', key];
-    const list = groups.get(group!) ?? [];
-    groups.set(group!, [...list, [name!, value]]);
-  }
-  return Object.fromEntries([...groups].map(([group, list]) => [group, Object.fromEntries(list)]));
 }

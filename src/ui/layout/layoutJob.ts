@@ -11,6 +11,7 @@ import { placesAll, withPoints } from '../../core/model/layout';
 import type { Layout, Pipeline, Task } from '../../core/model/types';
 import type { EditorStore } from '../../store/editorStore';
 import { startLayeredLayout, type LayoutOutcome, type LayoutRun } from './runLayout';
+import { scopeLayout, scopeTasks, withScopeLayout } from '../../core/model/scope';
 
 export interface LayoutDeps {
   start(tasks: readonly Task[], heights: ReadonlyMap<string, number>, budgetMs: number): LayoutRun;
@@ -46,23 +47,28 @@ export function placeOpened(
   onPlaced: () => void,
 ): void {
   cancelLayout(store);
-  const names = pipeline.tasks.map((t) => t.name);
-  if (placesAll(pipeline.layout, names)) {
+  const names = scopeTasks(pipeline).map((t) => t.name);
+  if (placesAll(scopeLayout(pipeline), names)) {
     store.getState().setPipeline(pipeline);
     onPlaced();
     return;
   }
   const heights = nodeHeights(pipeline, NODE_HEIGHT);
   // Positions the file has win over the placement by level.
-  const layout = withPoints(levelLayout(pipeline.tasks, heights), Object.entries(pipeline.layout));
-  store.getState().setPipeline({ ...pipeline, layout });
+  const layout = withPoints(
+    levelLayout(scopeTasks(pipeline), heights),
+    Object.entries(scopeLayout(pipeline)),
+  );
+  store.getState().setPipeline(withScopeLayout(pipeline, layout));
+  // Placing an opened document is not an edit of it (the file keeps its text).
+  store.getState().rebaseline(pipeline);
   onPlaced();
-  const plan = planLayout(pipeline.tasks, deps.limit);
+  const plan = planLayout(scopeTasks(pipeline), deps.limit);
   if (plan.layered) refine(store, heights, deps, onPlaced, 'open');
-  else if (pipeline.tasks.length >= 3) {
+  else if (scopeTasks(pipeline).length >= 3) {
     store.getState().setLayoutJob({
       phase: 'ended',
-      message: `${count(pipeline.tasks.length)} placed by dependency level. The full layout was not started: at this size (${plan.size.toLocaleString('en-US')} nodes with long edges) it would take minutes.`,
+      message: `${count(scopeTasks(pipeline).length)} placed by dependency level. The full layout was not started: at this size (${plan.size.toLocaleString('en-US')} nodes with long edges) it would take minutes.`,
     });
   }
 }
@@ -71,16 +77,16 @@ export function placeOpened(
 export function layOutOnRequest(store: EditorStore, deps: LayoutDeps, onPlaced: () => void): void {
   cancelLayout(store);
   const p = store.getState().pipeline;
-  if (p.tasks.length === 0) return;
+  if (scopeTasks(p).length === 0) return;
   const heights = nodeHeights(p, NODE_HEIGHT);
-  const plan = planLayout(p.tasks, deps.limit);
+  const plan = planLayout(scopeTasks(p), deps.limit);
   if (!plan.layered) {
     placeByLevel(store, p, heights);
     onPlaced();
-    if (p.tasks.length >= 3)
+    if (scopeTasks(p).length >= 3)
       store.getState().setLayoutJob({
         phase: 'ended',
-        message: `${count(p.tasks.length)} laid out by dependency level: the full layout of a graph this size (${plan.size.toLocaleString('en-US')} nodes with long edges) would take minutes.`,
+        message: `${count(scopeTasks(p).length)} laid out by dependency level: the full layout of a graph this size (${plan.size.toLocaleString('en-US')} nodes with long edges) would take minutes.`,
       });
     return;
   }
@@ -88,7 +94,7 @@ export function layOutOnRequest(store: EditorStore, deps: LayoutDeps, onPlaced: 
 }
 
 function placeByLevel(store: EditorStore, p: Pipeline, heights: ReadonlyMap<string, number>) {
-  store.getState().placeTasks(new Map(Object.entries(levelLayout(p.tasks, heights))));
+  store.getState().placeTasks(new Map(Object.entries(levelLayout(scopeTasks(p), heights))));
 }
 
 /** Same tasks by name: positions computed for one apply to the other. */
@@ -107,10 +113,10 @@ function refine(
   mode: 'open' | 'request',
 ): void {
   const started = store.getState().pipeline;
-  const run = deps.start(started.tasks, heights, deps.budgetMs);
+  const run = deps.start(scopeTasks(started), heights, deps.budgetMs);
   store.getState().setLayoutJob({
     phase: 'running',
-    tasks: started.tasks.length,
+    tasks: scopeTasks(started).length,
     startedAt: run.startedAt,
     budgetMs: deps.budgetMs,
     cancel: run.cancel,
@@ -134,19 +140,25 @@ function settle(
   mode: 'open' | 'request',
   budgetMs: number,
 ): string | undefined {
-  const n = count(started.tasks.length);
+  const n = count(scopeTasks(started).length);
   const kept = mode === 'open' ? 'they stay placed by dependency level' : 'nothing moved';
   switch (outcome.kind) {
     case 'done': {
-      if (!sameTasks(store.getState().pipeline.tasks, started.tasks))
+      if (!sameTasks(scopeTasks(store.getState().pipeline), scopeTasks(started)))
         return 'Tasks were added, removed or renamed while the layout ran, so it was not applied. Auto-layout lays the graph out again.';
+      const before = store.getState().pipeline;
       store.getState().placeTasks(ownEntries(outcome.layout));
+      // Placing an opened document is not an edit of it.
+      if (mode === 'open') store.getState().rebaseline(before);
       return undefined;
     }
     case 'cancelled':
       return `Layout cancelled: ${kept}.`;
     case 'timeout':
-      if (mode === 'request' && sameTasks(store.getState().pipeline.tasks, started.tasks)) {
+      if (
+        mode === 'request' &&
+        sameTasks(scopeTasks(store.getState().pipeline), scopeTasks(started))
+      ) {
         placeByLevel(store, store.getState().pipeline, heights);
         return `The full layout of ${n} took longer than ${seconds(budgetMs)} and was stopped: the tasks are laid out by dependency level instead.`;
       }

@@ -1,13 +1,15 @@
 // The palette: entries of the active config.yaml, grouped and searchable.
 // Drag an entry onto the canvas, or focus it and press Enter to add it at the centre.
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { ConfigSourceDialog } from './ConfigSourceDialog';
 import type { PaletteEntry } from '../../core/config';
 import { formatDiagnostic } from '../../core/diagnostics';
 import { useEditor } from '../EditorContext';
+import { LibrarySection } from './LibrarySection';
 import { PALETTE_MIME } from './paletteDrag';
 
 interface Props {
-  onAdd: (entry: PaletteEntry) => void;
+  onAdd: (entry: Pick<PaletteEntry, 'id'>) => void;
   onOpenConfig: () => void;
 }
 
@@ -24,6 +26,7 @@ export function Palette({ onAdd, onOpenConfig }: Props) {
   const source = useEditor((s) => s.config?.name);
   const problems = useEditor((s) => s.configDiagnostics);
   const [query, setQuery] = useState('');
+  const [fromDialog, setFromDialog] = useState(false);
   const groups = useMemo(() => {
     const map = new Map<string, PaletteEntry[]>();
     for (const e of entries) {
@@ -52,7 +55,16 @@ export function Palette({ onAdd, onOpenConfig }: Props) {
         >
           Open config…
         </button>
+        <button
+          type="button"
+          className="link"
+          onClick={() => setFromDialog(true)}
+          title="Load config.yaml from a URL or a ConfigMap"
+        >
+          From…
+        </button>
       </div>
+      {fromDialog && <ConfigSourceDialog onClose={() => setFromDialog(false)} />}
       {source && (
         <div className="palette-source" title={source}>
           {source}
@@ -107,6 +119,7 @@ export function Palette({ onAdd, onOpenConfig }: Props) {
           </ul>
         </section>
       ))}
+      <LibrarySection query={query} onAdd={onAdd} />
     </aside>
   );
 }

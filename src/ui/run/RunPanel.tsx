@@ -1,6 +1,7 @@
 // The run being watched: phase, progress, stream status, actions, and the
 // selected task's logs.
 import { useEditor, useEditorStore } from '../EditorContext';
+import { SimulationPanel } from '../simulate/SimulationPanel';
 import { LogView } from './LogView';
 
 export function RunPanel() {
@@ -8,6 +9,7 @@ export function RunPanel() {
   const run = useEditor((s) => s.run);
   const selected = useEditor((s) => (s.selection.length === 1 ? s.selection[0] : undefined));
   if (!run) return null;
+  if (run.watch === 'simulated') return <SimulationPanel />;
   const { state } = run;
   const finished = ['Succeeded', 'Failed', 'Error'].includes(state.phase);
   const act = (a: 'stop' | 'terminate' | 'retry' | 'resubmit') => () =>

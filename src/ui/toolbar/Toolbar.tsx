@@ -1,8 +1,10 @@
 // The toolbar: document actions, history, layout, view, theme and help.
 import { useEditor } from '../EditorContext';
 import { SubmitButton } from '../run/SubmitButton';
+import { SimulateButton } from '../simulate/SimulateButton';
 import { RunChip } from '../run/RunChip';
 import { SaveStatus } from '../storage/SaveStatus';
+import { DocumentSwitcher } from './DocumentSwitcher';
 
 interface Props {
   onConnection(): void;
@@ -33,6 +35,7 @@ export function Toolbar(props: Props) {
       <span className="doc-title" title={`${kind} ${title}`}>
         {kind} · {title}
       </span>
+      <DocumentSwitcher />
       <RunChip />
       <SaveStatus />
       <span className="spacer" />
@@ -73,6 +76,7 @@ export function Toolbar(props: Props) {
       <button type="button" onClick={props.onOpenRun}>
         Open run…
       </button>
+      <SimulateButton />
       <SubmitButton />
       <button type="button" onClick={props.onToggleTheme} aria-label="Toggle theme">
         {props.theme === 'dark' ? '☀' : '☾'}

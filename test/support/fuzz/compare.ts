@@ -10,6 +10,8 @@ import {
   type JsonObject,
   type Pipeline,
 } from '../../../src/core/model/types';
+import { emptyLayout } from '../../../src/core/model/layout';
+import { scopeLayout, scopeTasks, withScopeLayout } from '../../../src/core/model/scope';
 
 /** The path of the first difference between `a` and `b` (key order ignored), or undefined. */
 export function firstDifference(a: unknown, b: unknown): string | undefined {
@@ -45,13 +47,13 @@ function describe(v: unknown): string {
  * positions of the canvas tasks only, rounded to whole pixels as saved.
  */
 export function savedForm(p: Pipeline): Pipeline {
-  const layout: Pipeline['layout'] = Object.create(null) as Pipeline['layout'];
-  for (const t of p.tasks) {
-    if (typeof t.name !== 'string' || !Object.hasOwn(p.layout, t.name)) continue;
-    const point = p.layout[t.name]!;
+  const layout = emptyLayout();
+  for (const t of scopeTasks(p)) {
+    if (typeof t.name !== 'string' || !Object.hasOwn(scopeLayout(p), t.name)) continue;
+    const point = scopeLayout(p)[t.name]!;
     layout[t.name] = { x: Math.round(point.x), y: Math.round(point.y) };
   }
-  return { ...p, layout };
+  return withScopeLayout(p, layout);
 }
 
 /** A loaded document as compile() must give it back: no layout annotation, `schedule` upgraded. */

@@ -229,6 +229,14 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
 
   return {
     connection,
+    /** Any unary call whose reply must have `shape` (lists.ts builds on it). */
+    request: (
+      method: string,
+      path: string,
+      shape: ReplyShape,
+      body?: unknown,
+      signal?: AbortSignal,
+    ) => json(method, path, shape, body, signal),
     version: () => json('GET', '/api/v1/version', VERSION),
     userInfo: () => json('GET', '/api/v1/userinfo', USER_INFO),
     /** At most `limit` workflows of the namespace: a cheap check that the token may use it. */
@@ -271,17 +279,27 @@ export function createArgoClient(connection: ArgoConnection, options: ClientOpti
       });
     },
 
-    /** Starts a Workflow from a stored WorkflowTemplate (or CronWorkflow / ClusterWorkflowTemplate). */
+    /**
+     * Starts a Workflow from a stored WorkflowTemplate (or CronWorkflow /
+     * ClusterWorkflowTemplate), with submitOptions as `argo submit --from` sends them.
+     */
     submitFrom(
       kind: Exclude<WorkflowKind, 'Workflow'>,
       name: string,
       parameters: Record<string, string>,
+      options: { entryPoint?: string; labels?: Record<string, string> } = {},
     ) {
+      const submitOptions: JsonObject = {
+        parameters: Object.entries(parameters).map(([k, v]) => `${k}=${v}`),
+      };
+      if (options.entryPoint) submitOptions.entryPoint = options.entryPoint;
+      const labels = Object.entries(options.labels ?? {});
+      if (labels.length > 0) submitOptions.labels = labels.map(([k, v]) => `${k}=${v}`).join(',');
       return json('POST', `/api/v1/workflows/${ns}/submit`, stored('Workflow'), {
         namespace: connection.namespace,
         resourceKind: kind,
         resourceName: name,
-        submitOptions: { parameters: Object.entries(parameters).map(([k, v]) => `${k}=${v}`) },
+        submitOptions,
       });
     },
 

@@ -6,3 +6,6 @@ export * from './replies';
 export * from './runStatus';
 export * from './watchRun';
 export * from './submit';
+export * from './lists';
+export * from './runHistory';
+export * from './compareRuns';

@@ -1,6 +1,8 @@
 /**
  * A Workflow's live status, read for the canvas: the workflow's phase and
- * progress, and each DAG task's node (phase, times, message, pod id).
+ * progress, and the node of each task or step of the template on the canvas
+ * (phase, times, message, pod id), at any drill level: the nodes of a nested
+ * template have the node of the task that called it as their boundary.
  */
 import { isObject, type JsonObject } from '../../model/types';
 
@@ -14,6 +16,8 @@ export interface TaskRun {
   startedAt?: string;
   finishedAt?: string;
   message?: string;
+  /** For a task that runs a DAG or steps template: how its own tasks stand. */
+  children?: { succeeded: number; total: number };
 }
 
 export interface RunState {
@@ -30,24 +34,45 @@ export interface RunState {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+/** Node phases that count as done well, for a parent's summary. */
+const GOOD = new Set(['Succeeded', 'Skipped']);
+/** Nodes Argo adds for structure, not for a task or step. */
+const STRUCTURE = new Set(['StepGroup', 'TaskGroup']);
+
 /**
  * Reads a Workflow object. A task's node is the one whose displayName is the
- * task name directly inside the workflow's root DAG (boundaryID); retried
- * tasks have a Retry node by that name, which carries the task's phase.
+ * task name directly inside its template's node (boundaryID); retried tasks
+ * have a Retry node by that name, which carries the task's phase. `via` are
+ * the tasks or steps drilled through from the entrypoint (the breadcrumb):
+ * each one's node is the boundary of the level below it.
  */
-export function runState(workflow: JsonObject): RunState {
+export function runState(workflow: JsonObject, via: readonly string[] = []): RunState {
   const metadata = isObject(workflow.metadata) ? workflow.metadata : {};
   const status = isObject(workflow.status) ? workflow.status : {};
   const name = str(metadata.name) ?? '';
   const nodes = isObject(status.nodes) ? Object.values(status.nodes).filter(isObject) : [];
-  const root =
-    nodes.find((n) => n.id === name) ?? nodes.find((n) => !n.boundaryID && n.type === 'DAG');
+  let root: JsonObject | undefined =
+    nodes.find((n) => n.id === name) ??
+    nodes.find((n) => !n.boundaryID && (n.type === 'DAG' || n.type === 'Steps'));
+  for (const step of via) {
+    if (!root) break;
+    const boundary: unknown = root.id;
+    root = nodes.find(
+      (n) => n.displayName === step && n.boundaryID === boundary && !STRUCTURE.has(String(n.type)),
+    );
+  }
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const within = new Map<unknown, JsonObject[]>();
+  for (const n of nodes)
+    if (!STRUCTURE.has(String(n.type)))
+      within.set(n.boundaryID, [...(within.get(n.boundaryID) ?? []), n]);
   const tasks = new Map<string, TaskRun>();
+  if (via.length > 0 && !root) return { ...summary(name, metadata, status), tasks };
   for (const node of nodes) {
     const task = str(node.displayName);
-    if (!task || node === root) continue;
+    if (!task || node === root || STRUCTURE.has(String(node.type))) continue;
     if (root && node.boundaryID !== undefined && node.boundaryID !== root.id) continue;
+    if (root && node.boundaryID === undefined && via.length > 0) continue;
     if (tasks.has(task) && node.type !== 'Retry') continue;
     const nodeId = str(node.id) ?? '';
     // A Retry node has no pod of its own: its attempts (children, newest last) do.
@@ -60,8 +85,13 @@ export function runState(workflow: JsonObject): RunState {
       startedAt: str(node.startedAt),
       finishedAt: str(node.finishedAt),
       message: str(node.message),
+      ...childrenOf(within.get(node.id)),
     });
   }
+  return { ...summary(name, metadata, status), tasks };
+}
+
+function summary(name: string, metadata: JsonObject, status: JsonObject): Omit<RunState, 'tasks'> {
   return {
     name,
     namespace: str(metadata.namespace),
@@ -70,8 +100,15 @@ export function runState(workflow: JsonObject): RunState {
     message: str(status.message),
     startedAt: str(status.startedAt),
     finishedAt: str(status.finishedAt),
-    tasks,
   };
+}
+
+/** How the tasks inside a task's own template stand (none for a pod). */
+function childrenOf(children: JsonObject[] | undefined): Pick<TaskRun, 'children'> {
+  const own = (children ?? []).filter((n) => !/\(\d+\)$/.test(String(n.displayName)));
+  if (own.length === 0) return {};
+  const succeeded = own.filter((n) => GOOD.has(String(n.phase))).length;
+  return { children: { succeeded, total: own.length } };
 }
 
 function templateOf(node: JsonObject): string | undefined {

@@ -7,9 +7,17 @@
 import { compile } from '../compile';
 import { validate } from '../validate';
 import { error, type Diagnostic } from '../../diagnostics';
-import type { JsonObject, Pipeline, WorkflowKind } from '../../model/types';
+import type { JsonObject, Metadata, Pipeline, WorkflowKind } from '../../model/types';
+import {
+  applySubmitOptions,
+  pipelineLabelValue,
+  PIPELINE_LABEL,
+  submitOptionProblems,
+  type SubmitOptions,
+} from '../submitOptions';
 import type { ArgoClient } from './argoClient';
 import { ArgoApiError } from './errors';
+import { scopeTasks } from '../../model/scope';
 
 export type SubmitOutcome =
   | { status: 'created'; object: JsonObject; name: string }
@@ -26,13 +34,49 @@ export function submissionManifest(p: Pipeline, namespace: string): JsonObject {
 
 /** Diagnostics from a lint message: Argo names the task as `templates.T.tasks.X`. */
 export function lintDiagnostics(message: string, p: Pipeline): Diagnostic[] {
-  const names = new Set(p.tasks.map((t) => t.name));
+  const names = new Set(scopeTasks(p).map((t) => t.name));
   const match = /tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)/.exec(message);
   const task = match && names.has(match[1]!) ? match[1] : undefined;
   return [error('server-lint', `Argo Server: ${message}`, task ? { task } : {})];
 }
 
-export async function submitPipeline(client: ArgoClient, p: Pipeline): Promise<SubmitOutcome> {
+/**
+ * The pipeline as it is submitted with `options` (values, entrypoint, labels)
+ * and, for a Workflow, the pipeline label the runs list finds it by. The
+ * document itself is not changed.
+ */
+export function withSubmitOptions(p: Pipeline, options: SubmitOptions = {}): Pipeline {
+  const labels = { ...options.labels };
+  const value = p.kind === 'Workflow' ? pipelineLabelValue(p.metadata) : undefined;
+  if (value && !Object.hasOwn(labels, PIPELINE_LABEL)) labels[PIPELINE_LABEL] = value;
+  const applied = applySubmitOptions(
+    { kind: p.kind, metadata: p.metadata, spec: p.spec },
+    { ...options, labels },
+  );
+  return { ...p, metadata: applied.metadata as Metadata, spec: applied.spec as JsonObject };
+}
+
+export async function submitPipeline(
+  client: ArgoClient,
+  document: Pipeline,
+  options: SubmitOptions = {},
+): Promise<SubmitOutcome> {
+  // A template or cron workflow is stored, not run: its arguments are supplied later.
+  const optionProblems =
+    document.kind === 'Workflow'
+      ? submitOptionProblems(
+          { kind: document.kind, metadata: document.metadata, spec: document.spec },
+          options,
+        )
+      : [];
+  if (optionProblems.length > 0)
+    return {
+      status: 'invalid',
+      diagnostics: optionProblems.map((m) =>
+        error('submit-option', m, { path: ['spec', 'arguments'] }),
+      ),
+    };
+  const p = withSubmitOptions(document, options);
   const local = validate(p, { mode: 'submit' }).filter((d) => d.severity === 'error');
   if (local.length > 0) return { status: 'invalid', diagnostics: local };
   const manifest = submissionManifest(p, client.connection.namespace);

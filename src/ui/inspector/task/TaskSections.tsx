@@ -26,16 +26,18 @@ import { SuspendSection } from './SuspendSection';
 import { useChecked } from './useChecked';
 import { VolumesSection } from './VolumesSection';
 import './taskSections.css';
+import { isCompound, templateType } from '../../../core/model/templateGraph';
+import { scopeTasks } from '../../../core/model/scope';
 
 export function TaskSections({ name }: { name: string }) {
   const apply = useChecked();
   const task = useEditor((s) => findTask(s.pipeline, name));
   const template = useEditor((s) => findTemplate(s.pipeline, task?.template));
   const sharedBy = useEditor((s) =>
-    template ? s.pipeline.tasks.filter((t) => t.template === template.name).length : 0,
+    template ? scopeTasks(s.pipeline).filter((t) => t.template === template.name).length : 0,
   );
-  // A task that runs the canvas DAG itself: its template is edited on the canvas.
-  const isDag = useEditor((s) => template !== undefined && template.name === s.pipeline.dag);
+  // A task that runs a DAG or steps template: that template is edited by opening it on the canvas.
+  const isDag = isCompound(templateType(template));
   if (!task) return null;
   const t = isDag ? undefined : template;
   const key = t ? containerKey(t) : undefined;

@@ -7,17 +7,18 @@ import { createExitHandler, setOnExit } from '../../../core/model/workflowFields
 import { useEditor, useEditorStore } from '../../EditorContext';
 import { Section } from './Section';
 import { useWorkflowField } from './useWorkflowField';
+import { entrypoint } from '../../../core/model/pipeline';
 
 export function ExitHandlerSection() {
   const store = useEditorStore();
   const apply = store.getState().apply;
   const onExit = useWorkflowField('onExit');
   const current = typeof onExit === 'string' ? onExit : '';
-  // Every template but the canvas DAG: running the whole workflow again on exit is never meant.
+  // Every template but the entrypoint: running the whole workflow again on exit is never meant.
   const names = useEditor((s) =>
     templates(s.pipeline)
       .map((t) => t.name)
-      .filter((n) => n !== s.pipeline.dag)
+      .filter((n) => n !== entrypoint(s.pipeline))
       .join('\n'),
   );
   const options = useMemo(() => {

@@ -1,0 +1,4 @@
+/** WorkflowTemplates from the server as a library: palette groups, templateRef tasks, copies. */
+export * from './library';
+export * from './templateRefs';
+export * from './copyIntoFile';
