@@ -11,6 +11,7 @@ import { templateUseCount } from '../core/model/resourceFields';
 import type { Pipeline } from '../core/model/types';
 import { runState, type RunState } from '../core/argo/client/runStatus';
 import { scopeEntries } from '../core/model/scope';
+import { libraryVersion } from '../core/library/templateRefs';
 import { simulationRunState } from '../core/simulate';
 import type { EditorState } from './editorStore';
 import { breadcrumb } from './scopeSlice';
@@ -38,9 +39,9 @@ function memoOn<T>(parts: (p: Pipeline) => unknown[], fn: (p: Pipeline) => T): (
   };
 }
 
-/** The document's parts, without the template on show: what validation reads. */
+/** What validation reads: the document (not the template on show) and the known templates. */
 function documentParts(p: Pipeline): unknown[] {
-  return [p.apiVersion, p.kind, p.metadata, p.spec, p.extra];
+  return [p.apiVersion, p.kind, p.metadata, p.spec, p.extra, libraryVersion()];
 }
 
 // Validation covers every template, so opening another one does not revalidate.

@@ -6,6 +6,9 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { writeFile, type WorkflowFile } from '../core/argo/workflowFile';
+import { compile } from '../core/argo/compile';
+import { setFileTemplates } from '../core/library/templateRefs';
+import { templateLibrary } from '../core/library/templateLibrary';
 import type { Pipeline } from '../core/model/types';
 import type { EditorState } from './editorStore';
 import { emptyHistory, type History } from './history';
@@ -35,7 +38,9 @@ export const createFileSlice: StateCreator<EditorState, [], [], FileSlice> = (se
   fileActive: 0,
   fileParked: new Map(),
   setFile(file, active = 0) {
-    set({ file, fileActive: active, fileParked: new Map() });
+    const fileParked = new Map();
+    setFileTemplates(file && fileLibrary(file, fileParked));
+    set({ file, fileActive: active, fileParked });
   },
   switchDocument(index) {
     const { file, fileActive, fileParked, pipeline, history } = get();
@@ -47,6 +52,7 @@ export const createFileSlice: StateCreator<EditorState, [], [], FileSlice> = (se
     const keep = new Map(fileParked);
     keep.set(fileActive, { pipeline, history });
     keep.delete(index);
+    setFileTemplates(fileLibrary(file, keep));
     set({
       fileParked: keep,
       fileActive: index,
@@ -69,6 +75,20 @@ export const createFileSlice: StateCreator<EditorState, [], [], FileSlice> = (se
     set({ file: { ...file, documents } });
   },
 });
+
+/**
+ * The WorkflowTemplates among the file's documents, as the user left them,
+ * so a Workflow's templateRefs to its neighbours are checked like the CLI
+ * checks files listed together.
+ */
+function fileLibrary(file: WorkflowFile, parked: FileSlice['fileParked']) {
+  return templateLibrary(
+    file.documents.map((doc, i) => {
+      const edited = parked.get(i)?.pipeline;
+      return edited ? compile(edited) : doc.raw;
+    }),
+  );
+}
 
 /** What saving writes: the whole file, or the one document. */
 export function saveTextOf(

@@ -19,8 +19,8 @@ import {
   copyReferencedTemplate,
   knownWorkflowTemplate,
   libraryGroups,
-  lookupOver,
-  setWorkflowTemplateLookup,
+  libraryOf,
+  setServerTemplates,
   templateRefTask,
   type LibraryGroup,
 } from '../core/library';
@@ -114,7 +114,7 @@ export const createLibrarySlice: StateCreator<EditorState, [], [], LibrarySlice>
           : `ClusterWorkflowTemplates could not be listed: ${explain(e)}`;
     }
     if (get().library.key !== key) return; // the connection changed meanwhile
-    setWorkflowTemplateLookup(lookupOver(namespaced.items, cluster));
+    setServerTemplates(libraryOf(namespaced.items, cluster));
     const library: LibraryState = {
       status: 'loaded',
       groups: libraryGroups(namespaced.items, false),

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { taskPorts } from '../../src/core/model/dataFlow';
 import { findTask } from '../../src/core/model/pipeline';
-import { setWorkflowTemplateLookup } from '../../src/core/library/templateRefs';
+import { setServerTemplates } from '../../src/core/library/templateRefs';
 import { templates } from '../../src/core/model/spec';
 import { createEditorStore } from '../../src/store/editorStore';
 import { chainSpec, useArgoServerDouble } from '../support/doubleFixture';
@@ -39,7 +39,7 @@ const template = (name: string, extra: object = {}) => ({
   },
 });
 
-afterEach(() => setWorkflowTemplateLookup(undefined));
+afterEach(() => setServerTemplates(undefined));
 
 async function seed(url: string, path: string, body: object) {
   const res = await fetch(url + path, {

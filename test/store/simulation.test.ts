@@ -5,7 +5,8 @@
 //
 //   the document:  a --> b --> c      (names as the editor makes them: lowercase)
 import { afterEach, describe, expect, it } from 'vitest';
-import { setWorkflowTemplateLookup, lookupOver } from '../../src/core/library/templateRefs';
+import { setServerTemplates } from '../../src/core/library/templateRefs';
+import { libraryOf } from '../../src/core/library/templateLibrary';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
 
 const pass = { name: 'pass', container: { image: 'busybox' } };
@@ -23,7 +24,7 @@ function chain(): EditorStore {
 const phases = (s: EditorStore) =>
   Object.fromEntries([...(s.getState().run?.state.tasks ?? [])].map(([k, v]) => [k, v.phase]));
 
-afterEach(() => setWorkflowTemplateLookup(undefined));
+afterEach(() => setServerTemplates(undefined));
 
 describe('Simulate', () => {
   it('shows the run at its end on the canvas, as a watched run', () => {
@@ -101,7 +102,7 @@ describe('Simulate', () => {
         ],
       },
     };
-    setWorkflowTemplateLookup(lookupOver([lib], []));
+    setServerTemplates(libraryOf([lib], []));
     const s = createEditorStore();
     s.getState().addTask({ name: 'r', fields: { templateRef: { name: 'lib', template: 'two' } } });
     s.getState().startSimulation();

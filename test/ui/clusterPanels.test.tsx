@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPipeline } from '../../src/core';
 import { libraryGroups } from '../../src/core/library';
-import { setWorkflowTemplateLookup } from '../../src/core/library/templateRefs';
+import { setServerTemplates } from '../../src/core/library/templateRefs';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
 import { EditorProvider } from '../../src/ui/EditorContext';
 import { Palette } from '../../src/ui/palette/Palette';
@@ -23,7 +23,7 @@ import { MemoryStorage } from '../support/storageDoubles';
 import { TIMEOUT } from '../support/timeouts';
 
 vi.setConfig({ testTimeout: TIMEOUT.component });
-afterEach(() => setWorkflowTemplateLookup(undefined));
+afterEach(() => setServerTemplates(undefined));
 
 function renderWith(store: EditorStore, ui: ReactNode) {
   const user = userEvent.setup();

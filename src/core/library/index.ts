@@ -2,3 +2,4 @@
 export * from './library';
 export * from './templateRefs';
 export * from './copyIntoFile';
+export * from './templateLibrary';

@@ -1,6 +1,6 @@
 /**
  * The templates `templateRef` tasks call, when the editor knows them: the
- * WorkflowTemplates fetched from the server (or opened). A templateRef task
+ * WorkflowTemplates fetched from the server and those in the open file. A templateRef task
  * has no template in its own document, so its data ports, its inspector and
  * the simulator read the referenced one from here.
  *
@@ -10,28 +10,43 @@
  * shows no ports, as before).
  */
 import { isObject, type JsonObject, type Template } from '../model/types';
+import { joinLibraries, type TemplateLibrary } from './templateLibrary';
 
-export type WorkflowTemplateLookup = (
-  name: string,
-  clusterScope: boolean,
-) => JsonObject | undefined;
-
-let lookup: WorkflowTemplateLookup | undefined;
+let server: TemplateLibrary | undefined;
+let openFile: TemplateLibrary | undefined;
+let known: TemplateLibrary | undefined;
 /** Bumped on every change, so caches keyed by it see a new library. */
 let version = 0;
 
-export function setWorkflowTemplateLookup(next: WorkflowTemplateLookup | undefined): void {
-  lookup = next;
+function changed(): void {
+  known = server || openFile ? joinLibraries(openFile, server) : undefined;
   version++;
+}
+
+/** The templates the connected Argo Server holds (undefined: none known). */
+export function setServerTemplates(next: TemplateLibrary | undefined): void {
+  server = next;
+  changed();
+}
+
+/** The templates among the open file's documents; they win over the server's of the same name. */
+export function setFileTemplates(next: TemplateLibrary | undefined): void {
+  openFile = next;
+  changed();
 }
 
 export function libraryVersion(): number {
   return version;
 }
 
+/** Every WorkflowTemplate the editor knows of, or undefined when it knows none. */
+export function knownTemplates(): TemplateLibrary | undefined {
+  return known;
+}
+
 /** The WorkflowTemplate (or ClusterWorkflowTemplate) object of that name, when known. */
 export function knownWorkflowTemplate(name: string, clusterScope: boolean): JsonObject | undefined {
-  return lookup?.(name, clusterScope);
+  return known?.find(name, clusterScope);
 }
 
 /** The template a task's `templateRef` names, when the editor knows it. */
@@ -42,15 +57,4 @@ export function referencedTemplate(task: JsonObject | undefined): Template | und
   const spec = doc && isObject(doc.spec) ? doc.spec : {};
   const templates = Array.isArray(spec.templates) ? spec.templates.filter(isObject) : [];
   return templates.find((t) => t.name === ref.template) as Template | undefined;
-}
-
-/** A lookup over a list of WorkflowTemplate objects (the namespace's and the cluster's). */
-export function lookupOver(
-  namespaced: JsonObject[],
-  cluster: JsonObject[],
-): WorkflowTemplateLookup {
-  const key = (o: JsonObject) => (isObject(o.metadata) ? String(o.metadata.name) : '');
-  const ns = new Map(namespaced.map((o) => [key(o), o]));
-  const cl = new Map(cluster.map((o) => [key(o), o]));
-  return (name, clusterScope) => (clusterScope ? cl : ns).get(name);
 }

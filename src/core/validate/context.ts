@@ -5,7 +5,7 @@
  */
 import type { JsonObject, WorkflowKind } from '../model/types';
 import type { Globals } from './globals';
-import type { TemplateLibrary } from './library';
+import type { TemplateLibrary } from '../library/templateLibrary';
 import type { At, Sink } from './sink';
 
 /**

@@ -21,7 +21,7 @@ import { Sink, type At } from './sink';
 import { validateWorkflowSpec } from './workflow';
 
 export type { Mode, ValidateOptions } from './context';
-export { templateLibrary, type TemplateLibrary } from './library';
+export { templateLibrary, type TemplateLibrary } from '../library/templateLibrary';
 
 /** Whether a document is one this validator checks (an Argo workflow kind). */
 export function isWorkflowManifest(doc: unknown): boolean {

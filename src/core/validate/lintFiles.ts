@@ -11,7 +11,7 @@ import { locateWith } from '../argo/locate';
 import { loadYamlDocuments, type LoadedYaml } from '../argo/yamlText';
 import type { Mode } from './context';
 import { isWorkflowManifest, validateManifest } from './index';
-import { templateLibrary } from './library';
+import { templateLibrary } from '../library/templateLibrary';
 
 export interface LintInput {
   /** The file name diagnostics carry. */
