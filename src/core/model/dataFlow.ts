@@ -2,7 +2,8 @@
  * Data flowing between tasks: each task's ports (its template's input and
  * output parameters and artifacts, and `result` for steps that produce one),
  * wiring an output to an input (which writes the `{{tasks.X.outputs...}}`
- * reference and the dependency), and the references that already exist.
+ * reference and the dependency; in a steps template `{{steps.X.outputs...}}`,
+ * the groups giving the order), and the references that already exist.
  */
 import { error, type Diagnostic } from '../diagnostics';
 import { checkConnection, connect, type ConnectResult } from './connections';
@@ -13,7 +14,8 @@ import { ancestorIndices, graphIndex } from '../graph/graphIndex';
 import { findTemplate } from './spec';
 import { referencedTemplate } from '../library/templateRefs';
 import { isObject, type JsonObject, type Pipeline, type Task, type Template } from './types';
-import { scopeEntries, scopeTasks, withScopeTasks } from './scope';
+import { scopeEntries, scopeSteps, scopeTasks, scopeType, withScopeTasks } from './scope';
+import { findStep } from './steps';
 
 export type PortKind = 'parameter' | 'artifact' | 'result';
 
@@ -85,14 +87,22 @@ export function parsePortHandle(id: string | null | undefined): Port | undefined
     : undefined;
 }
 
-/** `{{tasks.X.outputs.parameters.Y}}`, `...artifacts.Y`, `...result`. */
-export function outputReference(task: string, port: Port): string {
-  if (port.kind === 'result') return `{{tasks.${task}.outputs.result}}`;
-  return `{{tasks.${task}.outputs.${port.kind === 'parameter' ? 'parameters' : 'artifacts'}.${port.name}}}`;
+/** How a DAG's tasks (`tasks`) or a steps template's steps (`steps`) name each other. */
+export type Via = 'tasks' | 'steps';
+
+/** How the scope on the canvas refers to its nodes' outputs. */
+export function scopeVia(p: Pipeline): Via {
+  return scopeType(p) === 'steps' ? 'steps' : 'tasks';
+}
+
+/** `{{tasks.X.outputs.parameters.Y}}`, `...artifacts.Y`, `...result` (`steps.X` in steps). */
+export function outputReference(task: string, port: Port, via: Via = 'tasks'): string {
+  if (port.kind === 'result') return `{{${via}.${task}.outputs.result}}`;
+  return `{{${via}.${task}.outputs.${port.kind === 'parameter' ? 'parameters' : 'artifacts'}.${port.name}}}`;
 }
 
 const REFERENCE =
-  /^\{\{tasks\.([a-zA-Z0-9][-a-zA-Z0-9]*)\.outputs\.(?:(parameters|artifacts)\.([-a-zA-Z0-9_]+)|(result))\}\}$/;
+  /^\{\{(tasks|steps)\.([a-zA-Z0-9][-a-zA-Z0-9]*)\.outputs\.(?:(parameters|artifacts)\.([-a-zA-Z0-9_]+)|(result))\}\}$/;
 
 export interface DataEdge {
   from: string;
@@ -101,8 +111,12 @@ export interface DataEdge {
   input: Port;
 }
 
-/** Arguments of a task that are exactly one output reference: the wires into it. */
-export function dataEdgesInto(task: Task): DataEdge[] {
+/**
+ * Arguments of a task that are exactly one output reference: the wires into
+ * it. `via` says how its neighbours are named (a DAG task's `tasks.X`, a
+ * step's `steps.X`).
+ */
+export function dataEdgesInto(task: Task, via: Via = 'tasks'): DataEdge[] {
   const out: DataEdge[] = [];
   const args = isObject(task.arguments) ? task.arguments : {};
   const visit = (list: unknown, kind: 'parameter' | 'artifact', field: 'value' | 'from') => {
@@ -111,12 +125,12 @@ export function dataEdgesInto(task: Task): DataEdge[] {
       if (!isObject(arg) || typeof arg.name !== 'string' || typeof arg[field] !== 'string')
         continue;
       const m = REFERENCE.exec((arg[field] as string).trim());
-      if (!m) continue;
-      const output: Port = m[4]
+      if (!m || m[1] !== via) continue;
+      const output: Port = m[5]
         ? { direction: 'out', kind: 'result', name: 'result' }
-        : { direction: 'out', kind: m[2] === 'parameters' ? 'parameter' : 'artifact', name: m[3]! };
+        : { direction: 'out', kind: m[3] === 'parameters' ? 'parameter' : 'artifact', name: m[4]! };
       out.push({
-        from: m[1]!,
+        from: m[2]!,
         output,
         to: task.name,
         input: { direction: 'in', kind, name: arg.name },
@@ -152,7 +166,7 @@ function setArgument(task: Task, input: Port, reference: string | undefined): Ta
  * Wires `from`'s output to `to`'s input: writes the reference into `to`'s
  * arguments and adds the dependency `from -> to` when it is missing. Refused
  * (nothing changes) when the kinds do not fit or the dependency would close
- * a cycle.
+ * a cycle; in a steps template, unless `from` runs in an earlier group.
  */
 export function wireData(
   p: Pipeline,
@@ -161,8 +175,7 @@ export function wireData(
   to: string,
   input: Port,
 ): ConnectResult {
-  const fits = output.kind === 'artifact' ? input.kind === 'artifact' : input.kind === 'parameter';
-  if (!fits) {
+  if (!portsFit(output, input)) {
     const what = output.kind === 'artifact' ? 'an artifact' : 'a parameter';
     return {
       pipeline: p,
@@ -175,6 +188,15 @@ export function wireData(
       ],
     };
   }
+  if (scopeVia(p) === 'steps') {
+    const refused = stepOrderProblem(p, from, to);
+    if (refused) return { pipeline: p, diagnostics: [refused] };
+    const reference = outputReference(from, output, 'steps');
+    return {
+      pipeline: updateTask(p, to, (t) => setArgument(t, input, reference)),
+      diagnostics: [],
+    };
+  }
   let next = p;
   const refused = checkConnection(p, from, to);
   if (refused && refused.diagnostics[0]?.code !== 'duplicate-dependency')
@@ -182,6 +204,29 @@ export function wireData(
   if (!refused) next = connect(p, from, to).pipeline;
   next = updateTask(next, to, (t) => setArgument(t, input, outputReference(from, output)));
   return { pipeline: next, diagnostics: [] };
+}
+
+/** Parameters (and `result`) wire to parameters, artifacts to artifacts. */
+export function portsFit(output: Port, input: Port): boolean {
+  return output.kind === 'artifact' ? input.kind === 'artifact' : input.kind === 'parameter';
+}
+
+/**
+ * Why step `to` may not read `from`'s outputs: Argo resolves a step's
+ * arguments with the outputs of the groups before its own (validate.go
+ * validateSteps adds each group's outputs to the scope after checking it).
+ */
+export function stepOrderProblem(p: Pipeline, from: string, to: string): Diagnostic | undefined {
+  const groups = scopeSteps(p);
+  const source = findStep(groups, from);
+  const target = findStep(groups, to);
+  if (!source || !target) return error('unknown-step', `no step ${!source ? from : to}`, {});
+  if (source.group < target.group) return undefined;
+  return error(
+    'step-not-earlier',
+    `${to} runs in group ${target.group + 1} and ${from} in group ${source.group + 1}: a step reads only the outputs of steps in earlier groups. Drag ${to} into a group after ${from}'s first.`,
+    { task: to },
+  );
 }
 
 /** Removes the wire into `to`'s input (the argument), keeping the dependency. */
@@ -192,7 +237,7 @@ export function unwireData(p: Pipeline, to: string, input: Port): Pipeline {
 /** The wires from `from` into `to`: what removing the dependency would break. */
 export function referencesBetween(p: Pipeline, from: string, to: string): DataEdge[] {
   const task = findTask(p, to);
-  return task ? dataEdgesInto(task).filter((e) => e.from === from) : [];
+  return task ? dataEdgesInto(task, scopeVia(p)).filter((e) => e.from === from) : [];
 }
 
 /** Removes every wire from `from` into `to`. */
@@ -255,9 +300,11 @@ export function scopeSuggestions(p: Pipeline, taskName: string): string[] {
   const out: string[] = [];
   for (const port of taskPorts(p, task).inputs)
     out.push(`{{inputs.${port.kind === 'artifact' ? 'artifacts' : 'parameters'}.${port.name}}}`);
-  for (const upstream of ancestors(p, taskName)) {
+  const via = scopeVia(p);
+  for (const upstream of via === 'steps' ? earlierSteps(p, taskName) : ancestors(p, taskName)) {
     const t = findTask(p, upstream);
-    if (t) for (const port of taskPorts(p, t).outputs) out.push(outputReference(upstream, port));
+    if (t)
+      for (const port of taskPorts(p, t).outputs) out.push(outputReference(upstream, port, via));
   }
   const spec = (p.kind === 'CronWorkflow' ? p.spec.workflowSpec : p.spec) as JsonObject | undefined;
   const args = spec && isObject(spec.arguments) ? spec.arguments : {};
@@ -269,6 +316,13 @@ export function scopeSuggestions(p: Pipeline, taskName: string): string[] {
   )
     out.push('{{item}}');
   return out;
+}
+
+/** The steps of the groups before `name`'s: those whose outputs it may read. */
+function earlierSteps(p: Pipeline, name: string): string[] {
+  const groups = scopeSteps(p);
+  const at = findStep(groups, name);
+  return at ? groups.slice(0, at.group).flatMap((g) => g.map((step) => step.name)) : [];
 }
 
 function ancestors(p: Pipeline, name: string): string[] {

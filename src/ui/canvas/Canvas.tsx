@@ -17,7 +17,12 @@ import {
 } from '@xyflow/react';
 import { useCallback, useMemo, useState, type DragEvent } from 'react';
 import { checkConnection, refusedTargets } from '../../core/model/connections';
-import { parsePortHandle, referencesBetween } from '../../core/model/dataFlow';
+import {
+  parsePortHandle,
+  portsFit,
+  referencesBetween,
+  stepOrderProblem,
+} from '../../core/model/dataFlow';
 import type { Point } from '../../core/model/types';
 import type { Diagnostic } from '../../core/diagnostics';
 import { diagnosticsByTask } from '../../store/derived';
@@ -195,15 +200,22 @@ export function Canvas({
   const isValidConnection = useCallback(
     (c: Connection | DependencyEdge) => {
       const p = store.getState().pipeline;
-      if (scopeView(p).type !== 'dag') return false;
+      const type = scopeView(p).type;
       const output = parsePortHandle(c.sourceHandle);
       const input = parsePortHandle(c.targetHandle);
+      if (type === 'steps')
+        return (
+          !!output &&
+          !!input &&
+          portsFit(output, input) &&
+          stepOrderProblem(p, c.source, c.target) === undefined
+        );
+      if (type !== 'dag') return false;
       const refused = checkConnection(p, c.source, c.target);
       if (!output || !input) return refused === undefined;
-      const fits =
-        output.kind === 'artifact' ? input.kind === 'artifact' : input.kind === 'parameter';
       return (
-        fits && (refused === undefined || refused.diagnostics[0]?.code === 'duplicate-dependency')
+        portsFit(output, input) &&
+        (refused === undefined || refused.diagnostics[0]?.code === 'duplicate-dependency')
       );
     },
     [store],
@@ -220,13 +232,14 @@ export function Canvas({
       // React Flow drops an invalid connection silently; say why it was refused.
       if (state.isValid || !state.fromNode || !state.toNode) return;
       const type = scopeView(store.getState().pipeline).type;
-      if (type === 'steps')
+      const ports = !!state.fromHandle?.id && !!state.toHandle?.id;
+      if (type === 'steps' && !ports)
         return store.getState().setNotice({
           kind: 'error',
           message:
             'Not connected: in a steps template the groups set the order. Drag a step into a later group to run it after another.',
         });
-      if (type !== 'dag') return;
+      if (type !== 'dag' && type !== 'steps') return;
       const [from, to] =
         state.fromHandle?.type === 'target'
           ? [state.toNode.id, state.fromNode.id]

@@ -19,6 +19,7 @@ import {
   templatePorts,
   type DataEdge,
   type Port,
+  type Via,
 } from '../../core/model/dataFlow';
 import { pointAt } from '../../core/model/layout';
 import { referencedTemplate } from '../../core/library/templateRefs';
@@ -26,7 +27,7 @@ import type { Layout, Pipeline, Point, Task, Template } from '../../core/model/t
 import { levelLayout } from '../../core/graph/levelLayout';
 import { NODE_HEIGHT } from '../../core/graph/layoutSpacing';
 import { nodeHeights } from '../../core/model/dataFlow';
-import { scopeLayout, scopeTasks } from '../../core/model/scope';
+import { scopeEntries, scopeLayout, scopeTasks } from '../../core/model/scope';
 import { scopeView, type ScopeNode } from '../../core/model/scopeView';
 import { handlerCalls } from '../../core/model/templateGraph';
 import { stepsGeometry } from './stepsGeometry';
@@ -60,12 +61,17 @@ export type CanvasNode = TaskFlowNode | GroupFlowNode;
 /** A dependency edge (task to task), or a data wire (output port to input port). */
 export type DependencyEdge = Edge<{ result?: string; wire?: DataEdge }>;
 
-const wireCache = new WeakMap<Task, DataEdge[]>();
-function wiresInto(task: Task): DataEdge[] {
-  let wires = wireCache.get(task);
-  if (!wires) wireCache.set(task, (wires = dataEdgesInto(task)));
+const wireCache = {
+  tasks: new WeakMap<Task, DataEdge[]>(),
+  steps: new WeakMap<Task, DataEdge[]>(),
+};
+function wiresInto(task: Task, via: Via): DataEdge[] {
+  let wires = wireCache[via].get(task);
+  if (!wires) wireCache[via].set(task, (wires = dataEdgesInto(task, via)));
   return wires;
 }
+
+const NO_EDGES: DependencyEdge[] = [];
 
 const ORIGIN: Point = { x: 0, y: 0 };
 
@@ -279,14 +285,18 @@ export function createFlowAdapter() {
 
   function edges(p: Pipeline): DependencyEdge[] {
     const view = scopeView(p);
-    if (view.type === 'steps') return groupEdges(view.groups.length);
+    const steps = view.type === 'steps';
+    // Steps are ordered by their groups: one edge from frame to frame, no dependencies.
+    const sequence = steps ? groupEdges(view.groups.length) : NO_EDGES;
+    const entries = steps ? scopeEntries(p) : scopeTasks(p);
+    const via: Via = steps ? 'steps' : 'tasks';
     const next = new Map<Task, DependencyEdge[]>();
     const nextData = new Map<string, DependencyEdge>();
-    let changed = false;
-    const out: DependencyEdge[] = [];
-    const names = new Set(scopeTasks(p).map((t) => t.name));
-    for (const task of scopeTasks(p)) {
-      let list = edgeCache.get(task);
+    let changed = sequence !== lastSequence;
+    const out: DependencyEdge[] = [...sequence];
+    const names = new Set(entries.map((t) => t.name));
+    for (const task of entries) {
+      let list = steps ? NO_EDGES : edgeCache.get(task);
       if (!list) {
         changed = true;
         const results = edgeResults(task);
@@ -306,7 +316,7 @@ export function createFlowAdapter() {
       }
       next.set(task, list);
       out.push(...list);
-      for (const wire of wiresInto(task)) {
+      for (const wire of wiresInto(task, via)) {
         const source = names.has(wire.from) ? findTask(p, wire.from) : undefined;
         const ports =
           source && portsOf(findTemplate(p, source.template) ?? referencedTemplate(source));
@@ -333,17 +343,19 @@ export function createFlowAdapter() {
     if (nextData.size !== dataEdgeCache.size) changed = true;
     dataEdgeCache = nextData;
     edgeCache = next;
+    lastSequence = sequence;
     if (!changed && out.length === lastEdges.length) return lastEdges;
     lastEdges = out;
     return out;
   }
 
-  let lastGroupEdges: DependencyEdge[] = [];
+  let lastSequence: DependencyEdge[] = NO_EDGES;
   /** Each group runs after the one before: one edge from frame to frame. */
   function groupEdges(count: number): DependencyEdge[] {
-    if (lastGroupEdges.length === Math.max(0, count - 1) && lastEdges === lastGroupEdges)
-      return lastGroupEdges;
-    lastGroupEdges = Array.from({ length: Math.max(0, count - 1) }, (_, g) => ({
+    const n = Math.max(0, count - 1);
+    if (lastSequence.length === n && lastSequence !== NO_EDGES) return lastSequence;
+    if (n === 0) return NO_EDGES;
+    return Array.from({ length: n }, (_, g) => ({
       id: `group:${g}->group:${g + 1}`,
       source: `group:${g}`,
       target: `group:${g + 1}`,
@@ -351,10 +363,6 @@ export function createFlowAdapter() {
       selectable: false,
       deletable: false,
     }));
-    lastEdges = lastGroupEdges;
-    dataEdgeCache = new Map();
-    edgeCache = new Map();
-    return lastGroupEdges;
   }
 
   return { nodes, edges };
