@@ -31,6 +31,7 @@ const caller = (passed: boolean) =>
     metadata: '  generateName: caller-',
     tasks: `      - name: a
         templateRef: {name: lib, template: say}${passed ? '\n        arguments: {parameters: [{name: message, value: hi}]}' : ''}`,
+    templates: '',
   });
 
 let dir = '';

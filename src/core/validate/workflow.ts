@@ -4,7 +4,8 @@
  * its own), the workflow arguments, the entrypoint and the exit handler with
  * the inputs they need, the workflow's hooks, `podGC`, then every template.
  */
-import { isObject, type JsonObject } from '../model/types';
+import { reachableTemplates } from '../model/templateGraph';
+import { isObject, type JsonObject, type Template } from '../model/types';
 import { clip, shown } from '../util/describe';
 import { checkArguments } from './arguments';
 import type { Ctx, TemplateEntry } from './context';
@@ -143,6 +144,26 @@ export function validateWorkflowSpec(ctx: Ctx, doc: JsonObject): void {
       prefix: `templates.${clip(entry.name)}`,
       failures: ctx.hasExitHandler && !ctx.beforeExit.has(entry.name),
     });
+  if ((ctx.kind === 'Workflow' || ctx.kind === 'CronWorkflow') && effective && !wfRef)
+    checkReachable(ctx, entries, effective);
+}
+
+/**
+ * A template of a Workflow that nothing runs: Argo accepts it (a submit may
+ * name it with --entrypoint, and many keep spare templates), so a note;
+ * it tells a user who added tasks to a template that is not the entrypoint
+ * that they would never run.
+ */
+function checkReachable(ctx: Ctx, entries: TemplateEntry[], entrypoint: string): void {
+  const reached = reachableTemplates(ctx.spec, (name) => ctx.local.get(name)?.t as Template);
+  for (const entry of entries) {
+    if (!ctx.local.has(entry.name) || reached.has(entry.name)) continue;
+    ctx.sink.info(
+      'unreachable-template',
+      `template '${clip(entry.name)}' never runs: neither the entrypoint '${clip(entrypoint)}' nor an exit handler or hook reaches it (Argo runs it only if submitted with --entrypoint ${clip(entry.name)})`,
+      under(entry.at, 'name'),
+    );
+  }
 }
 
 /** The WorkflowTemplate a `workflowTemplateRef` names: its spec, when it could be read. */

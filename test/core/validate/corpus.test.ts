@@ -75,6 +75,8 @@ describe.skipIf(!hasShared)(
       );
       expect(notes).toEqual([
         'configmaps/simple-parameters-configmap.yaml: skipped: v1 ConfigMap is not an Argo workflow',
+        "fibonacci-seq-conditional-param.yaml: template 'return-1' never runs: neither the entrypoint 'main' nor an exit handler or hook reaches it (Argo runs it only if submitted with --entrypoint return-1)",
+        "http-success-condition.yaml: template 'http-headers-contains-cloudflare' never runs: neither the entrypoint 'main' nor an exit handler or hook reaches it (Argo runs it only if submitted with --entrypoint http-headers-contains-cloudflare)",
         'testvolume.yaml: skipped: v1 PersistentVolumeClaim is not an Argo workflow',
         'workflow-count-resourcequota.yaml: skipped: v1 ResourceQuota is not an Argo workflow',
         'workflow-event-binding/event-consumer-workfloweventbinding.yaml: skipped: argoproj.io/v1alpha1 WorkflowEventBinding is not linted (only Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow are)',

@@ -4,8 +4,8 @@
 // TestIncorrectPodGCStrategy, TestInvalidPodGCLabelSelector,
 // TestValidateFieldsWithWFTRef, TestWorkflowTemplate,
 // TestWorkflowTemplateWithEntrypoint.
-import { describe, it } from 'vitest';
-import { check, ECHO, steps, workflow, type Row } from './harness';
+import { describe, expect, it } from 'vitest';
+import { check, ECHO, lint, markedLine, steps, workflow, type Row } from './harness';
 
 const W = 'validate.go Workflow';
 const bare = (spec: string, kind = 'Workflow') => `apiVersion: argoproj.io/v1alpha1
@@ -16,6 +16,32 @@ spec:
 ${spec}`;
 
 const rows: Row[] = [
+  [
+    'not in Argo (reachable through steps, DAG tasks, exit handlers and hooks)',
+    'templates reached through steps, tasks, onExit and hooks',
+    workflow(
+      `  - name: main
+    steps: [[{name: s, template: inner, hooks: {running: {expression: 'true', template: echo}}}]]
+  - name: inner
+    dag: {tasks: [{name: t, template: echo, onExit: bye}]}
+  - {name: echo, container: {image: alpine}}
+  - {name: bye, container: {image: alpine}}
+  - {name: cleanup, container: {image: alpine}}`,
+      '  onExit: cleanup\n',
+    ),
+    [],
+  ],
+  [
+    'not in Argo (a WorkflowTemplate is a library: its templates are called from elsewhere)',
+    'a WorkflowTemplate with templates its entrypoint does not reach',
+    workflow(
+      `  - {name: main, container: {image: alpine}}
+  - {name: other, container: {image: alpine}}`,
+      '',
+      'WorkflowTemplate',
+    ),
+    [],
+  ],
   [
     W,
     'no entrypoint',
@@ -208,4 +234,27 @@ describe('the workflow spec', () => {
   it.each(rows)('%s: %s', (_source, _label, yaml, expected, options) => {
     check(yaml, expected, options);
   });
+});
+
+// Not a rule of Argo's (it accepts a template nothing runs: a submit may name
+// it with --entrypoint), so a note: a task added to a template that is not the
+// entrypoint would never run, and Problems says so (issue 9).
+it('notes a template of a Workflow that nothing reaches, at its name', () => {
+  const text = workflow(`  - {name: main, container: {image: alpine}}
+  - name: other # <-
+    dag: {tasks: [{name: a, template: main}]}`);
+  const notes = lint(text).filter((d) => d.code === 'unreachable-template');
+  expect(notes).toEqual([
+    expect.objectContaining({
+      severity: 'info',
+      template: 'other',
+      line: markedLine(text),
+      message: expect.stringContaining("template 'other' never runs"),
+    }),
+  ]);
+  const reached = workflow(`  - name: main
+    dag: {tasks: [{name: a, template: other}]}
+  - name: other
+    container: {image: alpine}`);
+  expect(lint(reached).filter((d) => d.code === 'unreachable-template')).toEqual([]);
 });
