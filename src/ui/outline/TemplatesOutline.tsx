@@ -72,7 +72,7 @@ function OutlineRow({
   const store = useEditorStore();
   const [draft, setDraft] = useState(e.name);
   const problem = draft !== e.name ? taskNameProblem(draft) : undefined;
-  const marks = [e.entry && 'entrypoint', e.exitHandler && 'exit handler', !e.reachable && 'unused']
+  const marks = [e.entry && 'entry', e.exitHandler && 'exit', !e.reachable && 'unused']
     .filter(Boolean)
     .join(', ');
   return (
@@ -103,25 +103,38 @@ function OutlineRow({
           className="link outline-open"
           aria-current={current ? 'true' : undefined}
           onClick={() => store.getState().showScope(e.name)}
-          title={e.usedBy.length > 0 ? `Used by: ${e.usedBy.join(', ')}` : 'Not used'}
+          title={
+            e.usedBy.length > 0
+              ? `${e.name}: used ${e.usedBy.length}× by ${e.usedBy.join(', ')}`
+              : `${e.name}: not used`
+          }
         >
           {e.name}
         </button>
       )}
       <span className={`scope-type scope-type-${e.type}`}>{e.type}</span>
-      {marks && <span className="muted outline-marks">{marks}</span>}
-      <span className="muted">{e.usedBy.length}×</span>
+      {marks && (
+        <span className="muted outline-marks" title={marks}>
+          {marks}
+        </span>
+      )}
       <span className="outline-actions">
         {!e.entry && (
           <button
             type="button"
             title="Make it the entrypoint"
+            aria-label={`Make ${e.name} the entrypoint`}
             onClick={() => store.getState().apply((p) => setEntrypoint(p, e.name))}
           >
             ▶
           </button>
         )}
-        <button type="button" title="Rename" onClick={onRename}>
+        <button
+          type="button"
+          title="Rename"
+          aria-label={`Rename template ${e.name}`}
+          onClick={onRename}
+        >
           ✎
         </button>
         {e.usedBy.length === 0 && (
