@@ -4,21 +4,16 @@
  * against the Argo Server TEST DOUBLE.
  *   npm run build && npx tsx scripts/screenshots-cluster.ts
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startArgoServerDouble } from '../test/support/argoServerDouble';
 import { argoExamplePath } from '../test/support/sharedData';
+import { openFile as open, withPreviewPage } from './support/previewPage';
 
 const double = await startArgoServerDouble({ port: 0, stepMs: 300, archive: true });
 const port = 4392;
-const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
-  stdio: 'ignore',
-  detached: true,
-  env: { ...process.env, ARGO_SERVER: double.url },
-});
 const seed = (path: string, body: unknown) =>
   fetch(double.url + path, {
     method: 'POST',
@@ -27,14 +22,6 @@ const seed = (path: string, body: unknown) =>
   });
 
 const container = (image: string, ...command: string[]) => ({ image, command });
-
-async function open(page: Page, file: string) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Open…' }).click(),
-  ]);
-  await chooser.setFiles(file);
-}
 
 async function drop(page: Page, id: string, x: number, y: number) {
   await page.locator(`[data-testid="palette-${id}"]`).dragTo(page.locator('.react-flow__pane'), {
@@ -56,13 +43,6 @@ async function wire(page: Page, from: string, out: string, to: string, input: st
 }
 
 try {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
   await seed('/api/v1/workflow-templates/argo', {
     template: {
       metadata: {
@@ -132,14 +112,12 @@ spec:
 `,
   );
 
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.locator('.palette-entry').first().waitFor();
+  await withPreviewPage(port, { ARGO_SERVER: double.url }, (page) => shoot(page, file));
+} finally {
+  await double.close();
+}
 
+async function shoot(page: Page, file: string): Promise<void> {
   // A simulation of Argo's dag-enhanced-depends.yaml with C failing: no server involved.
   await open(page, argoExamplePath('dag-enhanced-depends.yaml'));
   await page.locator('.react-flow__node[data-id="should-execute-3"]').waitFor();
@@ -210,12 +188,4 @@ spec:
   await page.locator('.problems').evaluate((el) => ((el as HTMLElement).style.display = 'none'));
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/runs.png' });
-  await browser.close();
-} finally {
-  try {
-    if (preview.pid) process.kill(-preview.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-  await double.close();
 }

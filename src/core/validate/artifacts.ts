@@ -100,20 +100,7 @@ export function checkInputArtifacts(
   for (const { item: a, index, at } of arts) {
     const name = itemName(a.name, index);
     const ref = `${prefix}.inputs.artifacts.${name}`;
-    if (leaf) {
-      const problem = pathProblem(a, name);
-      if (problem)
-        ctx.sink.error(
-          'invalid-artifact-path',
-          `error in ${ref}: ${problem}`,
-          present(a.path) ? under(at, 'path') : at,
-        );
-    } else if (typeof a.path === 'string' && a.path !== '')
-      ctx.sink.error(
-        'invalid-artifact-path',
-        `${ref}.path only valid in container/script templates`,
-        under(at, 'path'),
-      );
+    checkArtifactPath(ctx, a, name, at, ref, leaf);
     if (typeof a.from === 'string' && a.from !== '')
       ctx.sink.error(
         'invalid-artifact-source',
@@ -123,6 +110,31 @@ export function checkInputArtifacts(
     checkLocation(ctx, a, at, ref);
   }
   return arts;
+}
+
+/** A leaf template's artifact needs a path (validate.go validateArtifactLocation); others may not have one. */
+function checkArtifactPath(
+  ctx: Ctx,
+  a: JsonObject,
+  name: string,
+  at: At,
+  ref: string,
+  leaf: boolean,
+): void {
+  if (leaf) {
+    const problem = pathProblem(a, name);
+    if (problem)
+      ctx.sink.error(
+        'invalid-artifact-path',
+        `error in ${ref}: ${problem}`,
+        present(a.path) ? under(at, 'path') : at,
+      );
+  } else if (typeof a.path === 'string' && a.path !== '')
+    ctx.sink.error(
+      'invalid-artifact-path',
+      `${ref}.path only valid in container/script templates`,
+      under(at, 'path'),
+    );
 }
 
 export function checkOutputArtifacts(
@@ -142,20 +154,7 @@ export function checkOutputArtifacts(
   for (const { item: a, index, at } of arts) {
     const name = itemName(a.name, index);
     const ref = `${prefix}.outputs.artifacts.${name}`;
-    if (leaf) {
-      const problem = pathProblem(a, name);
-      if (problem)
-        ctx.sink.error(
-          'invalid-artifact-path',
-          `error in ${ref}: ${problem}`,
-          present(a.path) ? under(at, 'path') : at,
-        );
-    } else if (typeof a.path === 'string' && a.path !== '')
-      ctx.sink.error(
-        'invalid-artifact-path',
-        `${ref}.path only valid in container/script templates`,
-        under(at, 'path'),
-      );
+    checkArtifactPath(ctx, a, name, at, ref, leaf);
     checkGlobalName(ctx, a, at, ref);
   }
 }

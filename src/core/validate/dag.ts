@@ -17,7 +17,7 @@ import { isObject, type JsonObject } from '../model/types';
 import { clip } from '../util/describe';
 import { checkArguments } from './arguments';
 import type { Ctx, Resolved, TemplateEntry } from './context';
-import { checkSupplied, resolveHolder } from './holders';
+import { checkCall, resolveHolder } from './holders';
 import { aggregates, checkHooks, hasExitHook, loopScope } from './loops';
 import { checkDependsText, dependencies } from './depends';
 import { checkNames } from './names';
@@ -192,18 +192,8 @@ export function checkDag(
     });
     checkArguments(ctx, n.task, n.at, `${n.prefix}.arguments.`, false);
     checkHooks(ctx, n.task, n.at, n.prefix, false);
-    if (n.resolved.kind === 'template') {
-      const args = n.task.arguments;
-      checkSupplied(
-        ctx,
-        n.resolved.entry,
-        args,
-        isObject(args) ? under(n.at, 'arguments') : n.at,
-        n.prefix,
-      );
-      if (n.resolved.entry.name === '' && !n.resolved.entry.ref)
-        inline(n.resolved.entry, `${n.prefix}.inline`);
-    }
+    const inlined = checkCall(ctx, n.task, n.at, n.prefix, n.resolved);
+    if (inlined) inline(inlined, `${n.prefix}.inline`);
   });
   return { ...base, nodes: anyTask };
 }

@@ -5,7 +5,7 @@
  * refuses an unknown result; the rest of the expression Argo's validator does
  * not parse, and a `depends` or `when` that cannot parse is a warning.
  */
-import { isParseError, parseDepends } from '../argo/depends';
+import { isParseError, parseDepends, TASK_RESULTS } from '../argo/depends';
 import type { JsonObject } from '../model/types';
 import { clip } from '../util/describe';
 import type { Ctx } from './context';
@@ -15,16 +15,6 @@ import { under, type At } from './sink';
 
 /** ParseDepends' task reference pattern: `task.Result` or a bare `task`. */
 export const TASK_REF = /([a-zA-Z0-9][-a-zA-Z0-9]*?\.[A-Z][a-zA-Z]+)|([a-zA-Z0-9][-a-zA-Z0-9]*)/g;
-export const RESULTS = [
-  'Succeeded',
-  'Failed',
-  'Errored',
-  'Skipped',
-  'Omitted',
-  'Daemoned',
-  'AnySucceeded',
-  'AllFailed',
-];
 
 /** The dependencies ParseDepends finds in `depends`, or else the `dependencies` list. */
 export function dependencies(ctx: Ctx, task: JsonObject, at: At): Map<string, 'task' | 'items'> {
@@ -76,11 +66,11 @@ export function checkDependsText(ctx: Ctx, n: DependsHolder): void {
     for (const m of depends.matchAll(TASK_REF)) {
       if (!m[1]) continue;
       const [name, result] = m[1].split('.') as [string, string];
-      if (RESULTS.includes(result)) continue;
+      if ((TASK_RESULTS as readonly string[]).includes(result)) continue;
       refused = true;
       ctx.sink.error(
         'invalid-depends',
-        `${n.prefix} task result '${clip(result)}' for task '${clip(name)}' is invalid: use one of ${RESULTS.join(', ')}`,
+        `${n.prefix} task result '${clip(result)}' for task '${clip(name)}' is invalid: use one of ${TASK_RESULTS.join(', ')}`,
         under(n.at, 'depends'),
       );
     }

@@ -203,3 +203,21 @@ export function checkSupplied(
       );
   }
 }
+
+/**
+ * A step's or task's call: the inputs it must supply to the template it runs
+ * (common/util.go ProcessArgs). Returns its inline template, which the caller
+ * validates in its own scope.
+ */
+export function checkCall(
+  ctx: Ctx,
+  holder: JsonObject,
+  at: At,
+  prefix: string,
+  resolved: Resolved,
+): TemplateEntry | undefined {
+  if (resolved.kind !== 'template') return undefined;
+  const args = holder.arguments;
+  checkSupplied(ctx, resolved.entry, args, isObject(args) ? under(at, 'arguments') : at, prefix);
+  return resolved.entry.name === '' && !resolved.entry.ref ? resolved.entry : undefined;
+}

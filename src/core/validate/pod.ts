@@ -81,23 +81,42 @@ function reserved(ctx: Ctx, name: string, at: At, where: string): void {
   );
 }
 
+/**
+ * The mount paths of `holder.volumeMounts`, each with the mount that took it;
+ * a path mounted twice is an error (validate.go validateLeaf: "already mounted").
+ */
+function mountPaths(
+  ctx: Ctx,
+  holder: JsonObject,
+  at: At,
+  prefix: string,
+  shownAs: string,
+): Map<string, string> {
+  const mounted = new Map<string, string>();
+  readMaps(ctx.sink, holder, 'volumeMounts', at).forEach(({ item, index, at: mAt }) => {
+    const path = item.mountPath;
+    if (typeof path !== 'string') return;
+    const prev = mounted.get(path);
+    if (prev !== undefined)
+      ctx.sink.error(
+        'duplicate-mount',
+        `${prefix}.volumeMounts[${index}].mountPath '${clip(path)}' already mounted in ${prev}`,
+        under(mAt, 'mountPath'),
+      );
+    else mounted.set(path, `${shownAs}volumeMounts.${String(item.name ?? '')}`);
+  });
+  return mounted;
+}
+
 function checkMounts(ctx: Ctx, entry: TemplateEntry, prefix: string): void {
   const { t, at } = entry;
   const container = t.container as JsonObject;
-  const mounted = new Map<string, string>();
-  readMaps(ctx.sink, container, 'volumeMounts', under(at, 'container')).forEach(
-    ({ item, index, at: mAt }) => {
-      const path = item.mountPath;
-      if (typeof path !== 'string') return;
-      const prev = mounted.get(path);
-      if (prev !== undefined)
-        ctx.sink.error(
-          'duplicate-mount',
-          `${prefix}.container.volumeMounts[${index}].mountPath '${clip(path)}' already mounted in ${prev}`,
-          under(mAt, 'mountPath'),
-        );
-      else mounted.set(path, `container.volumeMounts.${String(item.name ?? '')}`);
-    },
+  const mounted = mountPaths(
+    ctx,
+    container,
+    under(at, 'container'),
+    `${prefix}.container`,
+    'container.',
   );
   const inputs = isObject(t.inputs) && Array.isArray(t.inputs.artifacts) ? t.inputs.artifacts : [];
   inputs.forEach((a, i) => {
@@ -145,19 +164,7 @@ function checkContainerSet(ctx: Ctx, entry: TemplateEntry, prefix: string, set: 
     if (name === 'wait' || name === 'init')
       reserved(ctx, name, under(cAt, 'name'), `${p}.containers`);
   }
-  const mounted = new Map<string, string>();
-  readMaps(ctx.sink, set, 'volumeMounts', at).forEach(({ item, index, at: mAt }) => {
-    const path = item.mountPath;
-    if (typeof path !== 'string') return;
-    const prev = mounted.get(path);
-    if (prev !== undefined)
-      ctx.sink.error(
-        'duplicate-mount',
-        `${p}.volumeMounts[${index}].mountPath '${clip(path)}' already mounted in ${prev}`,
-        under(mAt, 'mountPath'),
-      );
-    else mounted.set(path, `volumeMounts.${String(item.name ?? '')}`);
-  });
+  mountPaths(ctx, set, at, p, '');
   const deps = new Map<string, string[]>();
   for (const { item, at: cAt } of containers) {
     if (typeof item.name !== 'string') continue;

@@ -11,7 +11,7 @@ import { isObject, type JsonObject } from '../model/types';
 import { clip } from '../util/describe';
 import { checkArguments } from './arguments';
 import type { Ctx, Resolved, TemplateEntry } from './context';
-import { checkSupplied, resolveHolder } from './holders';
+import { checkCall, resolveHolder } from './holders';
 import { aggregates, checkHooks, checkWhen, hasExitHook, loopScope } from './loops';
 import { fieldNameErrors } from './names';
 import { under, type At } from './sink';
@@ -115,18 +115,8 @@ export function checkSteps(
       },
     };
     checkVariables(ctx, s.step, s.at, scope, { prefix: s.prefix });
-    if (s.resolved.kind === 'template') {
-      const args = s.step.arguments;
-      checkSupplied(
-        ctx,
-        s.resolved.entry,
-        args,
-        isObject(args) ? under(s.at, 'arguments') : s.at,
-        s.prefix,
-      );
-      if (s.resolved.entry.name === '' && !s.resolved.entry.ref)
-        inline(s.resolved.entry, `${s.prefix}.inline`);
-    }
+    const inlined = checkCall(ctx, s.step, s.at, s.prefix, s.resolved);
+    if (inlined) inline(inlined, `${s.prefix}.inline`);
   });
   return {
     ...base,
