@@ -195,10 +195,15 @@ it('two tabs: each is told of the other, and each follows the other’s saves', 
     'open in 1 other tab',
   );
 
+  // Each tab follows the other's save once it reaches its own localStorage,
+  // which in Chromium can be a moment after the message announcing it.
   await dropEntry(a, 'busybox-shell', 300, 200);
+  await expect.poll(() => nodeCount(a), { timeout: 30_000 }).toBe(1);
   await expect.poll(() => nodeCount(b), { timeout: 30_000 }).toBe(1);
   await dropEntry(b, 'curl', 600, 300);
+  await expect.poll(() => nodeCount(b), { timeout: 30_000 }).toBe(2);
   await expect.poll(() => nodeCount(a), { timeout: 30_000 }).toBe(2);
+  expect(await b.locator('.aside-list li').count()).toBe(0);
   const stored = await a.evaluate((key) => localStorage.getItem(key) ?? '', DOCUMENT_KEY);
   expect(stored).toContain('- name: busybox-shell');
   expect(stored).toContain('- name: curl');

@@ -35,6 +35,10 @@ export interface TabSync {
   stop(): void;
 }
 
+/** How long a tab waits for another tab's announced save to reach its localStorage: 20 s. */
+const STORAGE_WAIT_MS = 50;
+const STORAGE_WAIT_TRIES = 400;
+
 const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : 'recently');
 
 export function startTabSync(
@@ -94,9 +98,18 @@ export function startTabSync(
     });
   };
 
-  const onSaved = (revision: number): void => {
+  let waiting: ReturnType<typeof setTimeout> | undefined;
+  const onSaved = (revision: number, tries = 0): void => {
     const autosave = options.autosave();
     if (revision <= autosave.revision() || store.getState().saveStatus.kind === 'conflict') return;
+    // Chromium may deliver the message before this tab's localStorage shows
+    // the other tab's write: read the document only once it is there.
+    if ((readMeta(storage)?.revision ?? 0) < revision) {
+      clearTimeout(waiting);
+      if (tries < STORAGE_WAIT_TRIES)
+        waiting = setTimeout(() => onSaved(revision, tries + 1), STORAGE_WAIT_MS);
+      return;
+    }
     if (autosave.dirty()) return conflict();
     if (load())
       store
@@ -151,6 +164,7 @@ export function startTabSync(
       } else autosave.overwrite();
     },
     stop() {
+      clearTimeout(waiting);
       channel.post({ type: 'bye', tab });
       unlisten();
       channel.close();

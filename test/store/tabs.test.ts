@@ -22,6 +22,28 @@ afterEach(() => {
   started = [];
 });
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Another process's view of `shared`: it sees the other writes only after `catchUp()`. */
+class LateStorage extends MemoryStorage {
+  constructor(private readonly shared: MemoryStorage) {
+    super();
+    this.catchUp();
+  }
+  catchUp(): void {
+    this.items.clear();
+    for (const [k, v] of this.shared.items) this.items.set(k, v);
+  }
+  override setItem(key: string, value: string): void {
+    super.setItem(key, value);
+    this.shared.setItem(key, value);
+  }
+  override removeItem(key: string): void {
+    super.removeItem(key);
+    this.shared.removeItem(key);
+  }
+}
+
 /** Web Locks as the tabs see them: `release(tab)` is what the browser does when a tab goes. */
 class Locks implements TabPresence {
   readonly held = new Set<string>();
@@ -94,6 +116,27 @@ describe('two tabs', () => {
     expect(a.getState().otherTabs).toBe(1);
     locks.release('B');
     expect(a.getState().otherTabs).toBe(0);
+  });
+
+  it('a save announced before it reaches this tab’s storage is followed once it arrives, not kept aside as empty', async () => {
+    // Chromium hands a BroadcastChannel message over before the other
+    // process's localStorage write is visible here (seen in the browser test).
+    const shared = new MemoryStorage();
+    const hub = new ChannelHub();
+    const a = await tab(shared, hub, 'A');
+    const late = new LateStorage(shared);
+    const b = await tab(late, hub, 'B');
+    hub.deliver();
+    add(a, 'x');
+    await endOfTask();
+    hub.deliver();
+    await sleep(120);
+    expect(names(b)).toEqual([]);
+    expect(b.getState().aside).toEqual([]);
+    late.catchUp();
+    await sleep(120);
+    expect(names(b)).toEqual(['x']);
+    expect(b.getState().aside).toEqual([]);
   });
 
   it('a tab with nothing unsaved follows the other tab’s saves, one undo step each', async () => {
