@@ -65,10 +65,8 @@ export function Canvas({
   const selection = useEditor((s) => s.selection);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const server = useEditor((s) => s.serverDiagnostics);
-  const problems = useMemo(
-    () => withServerProblems(diagnosticsByTask(pipeline), server),
-    [pipeline, server],
-  );
+  const local = useEditor(diagnosticsByTask);
+  const problems = useMemo(() => withServerProblems(local, server), [local, server]);
   // Measured sizes are view state, not document state: kept here, not in the store.
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const nodes = adapter.nodes(pipeline, selectedSet, problems, sizes);
