@@ -13,13 +13,18 @@ import { availableParallelism, cpus } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
+  addTask,
   checkConnection,
   compile,
   connect,
   createPipeline,
+  dumpYaml,
   exportDocument,
   openDocuments,
   previewDocument,
+  removeTask,
+  renameTask,
+  updateTask,
   validate,
   type Pipeline,
   type Task,
@@ -244,6 +249,72 @@ function documentRows(n: number, budget: Budget): void {
 }
 
 // ---------------------------------------------------------------------------
+// One edit -> the YAML preview's new text
+
+/**
+ * The preview's text after one edit, as the editor makes it (`previewDocument`:
+ * cached pieces, `src/core/argo/incrementalYaml.ts`), beside the same text
+ * dumped whole by js-yaml (`dumpYaml(compile(p))`, what the editor did before)
+ * for the same edited documents, in the same run. Each iteration edits the
+ * document the previous text was made from, as a user does.
+ */
+function editRows(n: number, budget: Budget): void {
+  const { pipeline: start, layers } = layeredDag(n, n + 1);
+  const group = `edit → YAML text, ${n.toLocaleString('en')} tasks`;
+  const names = scopeTasks(start).map((t) => t.name);
+  const last = layers[layers.length - 1]!;
+  const edits: [string, (p: Pipeline, k: number) => Pipeline][] = [
+    [
+      'add a task',
+      (p, k) =>
+        addTask(p, {
+          name: `added-${k}`,
+          fields: { template: 'extract' },
+          position: { x: 0, y: 0 },
+        }).pipeline,
+    ],
+    [
+      'connect two tasks',
+      (p, k) => connect(p, names[k % layers[0]!.length]!, names[last[k % last.length]!]!).pipeline,
+    ],
+    ['delete a task', (p, k) => removeTask(p, names[(k * 7919) % n]!)],
+    [
+      'rename a task',
+      (p, k) => {
+        const tasks = scopeTasks(p);
+        const from = tasks[(k * 7919) % tasks.length]!.name;
+        const r = renameTask(p, from, `renamed-${k}`);
+        return r.value;
+      },
+    ],
+    [
+      'change a field (when)',
+      (p, k) => updateTask(p, names[(k * 7919) % n]!, (t) => ({ ...t, when: `{{item}} == ${k}` })),
+    ],
+  ];
+  for (const [what, edit] of edits) {
+    let p = start;
+    previewDocument(p);
+    measure(
+      group,
+      `${what}: incremental (\`previewDocument\`)`,
+      budget,
+      (k) => (p = edit(p, k)),
+      previewDocument,
+    );
+    let q = start;
+    measure(
+      group,
+      `${what}: whole dump (js-yaml)`,
+      budget,
+      (k) => (q = edit(q, k)),
+      (doc) => dumpYaml(compile(doc)),
+    );
+    if (previewDocument(p) !== dumpYaml(compile(p))) throw new Error(`${what}: texts differ`);
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Connecting on the 10,000-task DAG
 
 function connectRows(n: number): void {
@@ -403,6 +474,8 @@ console.log(
 );
 documentRows(1_000, { warmup: 3, min: 20, max: 200, ms: 1200 });
 documentRows(10_000, { warmup: 1, min: 10, max: 40, ms: 2000 });
+editRows(1_000, { warmup: 3, min: 20, max: 200, ms: 800 });
+editRows(10_000, { warmup: 2, min: 10, max: 60, ms: 1500 });
 connectRows(10_000);
 printTable();
 printRatios();
