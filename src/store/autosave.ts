@@ -1,7 +1,9 @@
 /**
- * Autosave: every committed change of the document is written in the task
- * that made it (a microtask, so one handler's several updates are one write);
- * a drag is written when it ends. The text goes to localStorage at once and to
+ * Autosave: every committed change of the document is written when the page is
+ * next idle, within 500 ms (one write for a burst of updates; the text is the
+ * one the edit's check already made, `savedText`), so writing never runs
+ * inside the input handler; outside a browser, in a microtask. A drag is
+ * written when it ends; a page being hidden or closed flushes at once. The text goes to localStorage at once and to
  * the durable IndexedDB copy right after. A write never replaces a revision
  * this tab has not seen: when another tab saved since, this tab stops and
  * asks (`onConflict`). A failed write is reported and noted for the next
@@ -15,6 +17,7 @@ import type { ConfigSource } from './paletteSlice';
 import { writeFailure } from './safeStorage';
 import { saveTextOf } from './fileSlice';
 import { hasErrors } from '../core/diagnostics';
+import { whenIdle, type Scheduler } from './idle';
 import {
   CONFIG_KEY,
   DOCUMENT_KEY,
@@ -44,7 +47,11 @@ export interface AutosaveOptions {
   /** A revision reached localStorage (other tabs are told). */
   onSaved?(revision: number): void;
   now?: () => Date;
+  /** When a pending write runs (default: idle, within 500 ms). */
+  schedule?: Scheduler;
 }
+
+const idleWrite = whenIdle(500);
 
 export interface Autosave {
   /** Writes what is not written yet, now (the page is being hidden or closed). */
@@ -171,7 +178,7 @@ export function startAutosave(store: EditorStore, options: AutosaveOptions): Aut
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
-    queueMicrotask(() => {
+    (options.schedule ?? idleWrite)(() => {
       if (scheduled) write();
     });
   };

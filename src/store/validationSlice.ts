@@ -14,6 +14,7 @@ import type { StateCreator, StoreApi } from 'zustand/vanilla';
 import type { Diagnostic } from '../core/diagnostics';
 import type { Pipeline } from '../core/model/types';
 import type { EditorState } from './editorStore';
+import { whenIdle, type Scheduler } from './idle';
 
 export interface ValidationSlice {
   /** The diagnostics of `validated` (the whole document, every template). */
@@ -22,21 +23,8 @@ export interface ValidationSlice {
   validated: Pipeline | undefined;
 }
 
-/** Runs `job` after the current task and its paint: when idle, within 100 ms. */
-export type Scheduler = (job: () => void) => void;
-
-type IdleWindow = { requestIdleCallback?(cb: () => void, o: { timeout: number }): number };
-
-/**
- * In a browser, an idle callback (a deadline of 100 ms so a busy page still
- * shows problems soon); elsewhere (tests, Node), a microtask: there is no
- * frame to keep free, and no timer for fake clocks to hold back.
- */
-export const idleScheduler: Scheduler = (job) => {
-  const w = globalThis as IdleWindow;
-  if (typeof w.requestIdleCallback === 'function') w.requestIdleCallback(job, { timeout: 100 });
-  else queueMicrotask(job);
-};
+/** Within 100 ms of the edit, when the page is idle (a microtask outside a browser). */
+export const idleScheduler: Scheduler = whenIdle(100);
 
 /** The parts validation reads: not the layout, nor the template on show. */
 function sameDocument(a: Pipeline, b: Pipeline | undefined): boolean {
