@@ -15,7 +15,7 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type DragEvent } from 'react';
 import { checkConnection, refusedTargets } from '../../core/model/connections';
 import { parsePortHandle, referencesBetween } from '../../core/model/dataFlow';
 import type { Point } from '../../core/model/types';
@@ -30,7 +30,7 @@ import { ScopeBar } from './ScopeBar';
 import { EmptyCanvas } from './EmptyCanvas';
 import { stepsGeometry, placeAt } from './stepsGeometry';
 import { scopeView } from '../../core/model/scopeView';
-import { CanvasViewContext, NO_TASKS, type CanvasView } from './canvasView';
+import { CanvasViewContext, createRefusedTargets, NO_TASKS, type CanvasView } from './canvasView';
 import { useProgressiveReveal } from './useProgressiveReveal';
 
 const nodeTypes = { task: TaskNode, stepGroup: GroupNode };
@@ -263,15 +263,15 @@ export function Canvas({
   );
   const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM);
   const runWatched = useEditor((s) => s.run !== undefined);
+  const refused = useMemo(() => createRefusedTargets(), []);
+  useLayoutEffect(() => {
+    refused.set(
+      connectingFrom ? refusedTargets(store.getState().pipeline, connectingFrom) : NO_TASKS,
+    );
+  }, [refused, connectingFrom, store]);
   const view = useMemo<CanvasView>(
-    () => ({
-      detailed,
-      runWatched,
-      refused: connectingFrom
-        ? refusedTargets(store.getState().pipeline, connectingFrom)
-        : NO_TASKS,
-    }),
-    [detailed, runWatched, connectingFrom, store],
+    () => ({ detailed, runWatched, refused }),
+    [detailed, runWatched, refused],
   );
 
   return (
