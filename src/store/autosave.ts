@@ -1,9 +1,10 @@
 /**
- * Autosave: every committed change of the document is written when the page is
- * next idle, within 500 ms (one write for a burst of updates; the text is the
- * one the edit's check already made, `savedText`), so writing never runs
- * inside the input handler; outside a browser, in a microtask. A drag is
- * written when it ends; a page being hidden or closed flushes at once. The text goes to localStorage at once and to
+ * Autosave: every committed change of the document is written in the task
+ * that made it (a microtask, so one handler's several updates are one write;
+ * the text is the one the edit's check already made, `savedText`); a drag is
+ * written when it ends. (Writing at idle instead, `schedule: whenIdle(500)`,
+ * broke the two-tab follow test in e2e/storage.spec.ts and is not the default
+ * until that is understood: issue 11.) The text goes to localStorage at once and to
  * the durable IndexedDB copy right after. A write never replaces a revision
  * this tab has not seen: when another tab saved since, this tab stops and
  * asks (`onConflict`). A failed write is reported and noted for the next
@@ -17,7 +18,7 @@ import type { ConfigSource } from './paletteSlice';
 import { writeFailure } from './safeStorage';
 import { saveTextOf } from './fileSlice';
 import { hasErrors } from '../core/diagnostics';
-import { whenIdle, type Scheduler } from './idle';
+import type { Scheduler } from './idle';
 import {
   CONFIG_KEY,
   DOCUMENT_KEY,
@@ -47,11 +48,9 @@ export interface AutosaveOptions {
   /** A revision reached localStorage (other tabs are told). */
   onSaved?(revision: number): void;
   now?: () => Date;
-  /** When a pending write runs (default: idle, within 500 ms). */
+  /** When a pending write runs (default: a microtask, in the task of the edit). */
   schedule?: Scheduler;
 }
-
-const idleWrite = whenIdle(500);
 
 export interface Autosave {
   /** Writes what is not written yet, now (the page is being hidden or closed). */
@@ -178,7 +177,7 @@ export function startAutosave(store: EditorStore, options: AutosaveOptions): Aut
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
-    (options.schedule ?? idleWrite)(() => {
+    (options.schedule ?? queueMicrotask)(() => {
       if (scheduled) write();
     });
   };
