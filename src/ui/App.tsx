@@ -109,11 +109,17 @@ function Editor() {
   );
   useShortcuts(store, handlers);
   useScopeHistory(store);
-  // Opening another template shows all of it.
+  // Opening another template shows all of it; so does a document arriving
+  // fresh (no history: restored from autosave at the start, or opened).
   useEffect(
     () =>
       store.subscribe((state, prev) => {
-        if (state.pipeline.scope !== prev.pipeline.scope) requestAnimationFrame(fit);
+        const fresh =
+          state.pipeline !== prev.pipeline &&
+          state.history !== prev.history &&
+          state.history.past.length === 0 &&
+          state.history.future.length === 0;
+        if (fresh || state.pipeline.scope !== prev.pipeline.scope) requestAnimationFrame(fit);
       }),
     [store, fit],
   );
