@@ -13,13 +13,18 @@ import { availableParallelism, cpus } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import {
+  addTask,
   checkConnection,
   compile,
   connect,
   createPipeline,
+  dumpYaml,
   exportDocument,
   openDocuments,
   previewDocument,
+  removeTask,
+  renameTask,
+  updateTask,
   validate,
   type Pipeline,
   type Task,
@@ -214,20 +219,33 @@ function documentRows(n: number, budget: Budget): void {
   const edges = edgeCount(p);
   console.log(`${group}: ${edges} edges (${(edges / n).toFixed(2)} per task), YAML ${kib(text)}`);
   measure(group, 'compile (`compile`)', budget, () => p, compile);
+  // The editor's emitter caches text per object (incrementalYaml.ts): a fresh
+  // copy of every task and template measures a first emit, not a cache hit.
+  const fresh = (): Pipeline => {
+    const tasks = scopeTasks(p).map((t) => ({ ...t }));
+    return withTasks({ ...p, spec: { ...p.spec } }, tasks);
+  };
   measure(
     group,
-    'emit (`previewDocument`)',
+    'emit, whole (js-yaml `dumpYaml(compile(p))`)',
     budget,
     () => p,
-    previewDocument,
+    (doc) => dumpYaml(compile(doc)),
     kib(previewDocument(p)),
   );
   measure(
     group,
-    'export with layout (`exportDocument`)',
+    'emit, first time (`previewDocument`, fresh objects)',
+    budget,
+    fresh,
+    previewDocument,
+  );
+  measure(
+    group,
+    'export with layout, whole (js-yaml)',
     budget,
     () => p,
-    exportDocument,
+    (doc) => dumpYaml(compile(doc, { layout: true })),
     kib(text),
   );
   measure(group, 'import (`openDocuments`)', budget, () => text, openDocuments);
@@ -241,6 +259,72 @@ function documentRows(n: number, budget: Budget): void {
     () => ({ ...p, tasks: scopeTasks(p).map((t) => ({ ...t })) }),
     validate,
   );
+}
+
+// ---------------------------------------------------------------------------
+// One edit -> the YAML preview's new text
+
+/**
+ * The preview's text after one edit, as the editor makes it (`previewDocument`:
+ * cached pieces, `src/core/argo/incrementalYaml.ts`), beside the same text
+ * dumped whole by js-yaml (`dumpYaml(compile(p))`, what the editor did before)
+ * for the same edited documents, in the same run. Each iteration edits the
+ * document the previous text was made from, as a user does.
+ */
+function editRows(n: number, budget: Budget): void {
+  const { pipeline: start, layers } = layeredDag(n, n + 1);
+  const group = `edit → YAML text, ${n.toLocaleString('en')} tasks`;
+  const names = scopeTasks(start).map((t) => t.name);
+  const last = layers[layers.length - 1]!;
+  const edits: [string, (p: Pipeline, k: number) => Pipeline][] = [
+    [
+      'add a task',
+      (p, k) =>
+        addTask(p, {
+          name: `added-${k}`,
+          fields: { template: 'extract' },
+          position: { x: 0, y: 0 },
+        }).pipeline,
+    ],
+    [
+      'connect two tasks',
+      (p, k) => connect(p, names[k % layers[0]!.length]!, names[last[k % last.length]!]!).pipeline,
+    ],
+    ['delete a task', (p, k) => removeTask(p, names[(k * 7919) % n]!)],
+    [
+      'rename a task',
+      (p, k) => {
+        const tasks = scopeTasks(p);
+        const from = tasks[(k * 7919) % tasks.length]!.name;
+        const r = renameTask(p, from, `renamed-${k}`);
+        return r.value;
+      },
+    ],
+    [
+      'change a field (when)',
+      (p, k) => updateTask(p, names[(k * 7919) % n]!, (t) => ({ ...t, when: `{{item}} == ${k}` })),
+    ],
+  ];
+  for (const [what, edit] of edits) {
+    let p = start;
+    previewDocument(p);
+    measure(
+      group,
+      `${what}: incremental (\`previewDocument\`)`,
+      budget,
+      (k) => (p = edit(p, k)),
+      previewDocument,
+    );
+    let q = start;
+    measure(
+      group,
+      `${what}: whole dump (js-yaml)`,
+      budget,
+      (k) => (q = edit(q, k)),
+      (doc) => dumpYaml(compile(doc)),
+    );
+    if (previewDocument(p) !== dumpYaml(compile(p))) throw new Error(`${what}: texts differ`);
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -394,6 +478,18 @@ function printRatios(): void {
     const large = median('10,000 tasks', prefix);
     console.log(`- ${prefix} 10,000 / 1,000 tasks: ${(large / small).toFixed(1)}×`);
   }
+  console.log('\nEdit → YAML text, whole js-yaml dump / incremental (medians, same run):');
+  for (const n of ['1,000', '10,000']) {
+    const group = `edit → YAML text, ${n} tasks`;
+    for (const r of rows.filter((x) => x.group === group && x.what.includes('incremental'))) {
+      const what = r.what.slice(0, r.what.indexOf(':'));
+      const inc = median(group, `${what}: incremental`);
+      const whole = median(group, `${what}: whole`);
+      console.log(
+        `- ${n} tasks, ${what}: ${format(inc)} vs ${format(whole)}, ${(whole / inc).toFixed(0)}×`,
+      );
+    }
+  }
 }
 
 const started = now();
@@ -403,6 +499,8 @@ console.log(
 );
 documentRows(1_000, { warmup: 3, min: 20, max: 200, ms: 1200 });
 documentRows(10_000, { warmup: 1, min: 10, max: 40, ms: 2000 });
+editRows(1_000, { warmup: 3, min: 20, max: 200, ms: 800 });
+editRows(10_000, { warmup: 2, min: 10, max: 60, ms: 1500 });
 connectRows(10_000);
 printTable();
 printRatios();

@@ -87,6 +87,22 @@ describe('large files', () => {
     await page.context().close();
   });
 
+  it('after a reload the document restored from autosave is fitted to the view (issue 11)', async () => {
+    const { page, errors } = await openEditor(browser);
+    await openText(page, 'wide.yaml', dagYaml(2000));
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 60_000 })
+      .toMatch(/^2,000 tasks placed by dependency level/);
+    await expect.poll(() => nodeCount(page), { timeout: 60_000 }).toBe(2000);
+    await page.reload();
+    await page.locator('.palette-entry').first().waitFor({ timeout: 60_000 });
+    // Fitted: every node is in view, so React Flow draws all of them (before: 18 of 1,000).
+    await expect.poll(() => nodeCount(page), { timeout: 60_000 }).toBe(2000);
+    expect(await nodesOutsideCanvas(page)).toEqual({ shown: 2000, outside: 0 });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a 300-task DAG is placed at once, then laid out in the background', async () => {
     const { page, errors } = await openEditor(browser);
     const started = await openText(page, 'medium.yaml', dagYaml(300));

@@ -73,8 +73,9 @@ describe('a document in storage the editor cannot open', () => {
     // The next start has nothing more to say about it, and the editor saves again.
     await page.reload();
     await page.locator('.palette-entry').first().waitFor();
+    // The banner comes in a chunk of its own (issue 11): wait for its list first.
+    await expect.poll(() => page.locator('[data-testid=aside-entry]').count()).toBe(1);
     expect(await page.locator('[data-testid=storage-message]').count()).toBe(0);
-    expect(await page.locator('[data-testid=aside-entry]').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -2,11 +2,13 @@
  * `npm test`: every part of the test suite, each run even when an earlier one
  * failed, then one line that sums them all up, e.g.
  *
- *   typecheck ok · lint ok · unit 1411 passed · e2e 25 passed  (412 s)
- *   typecheck ok · lint FAILED · unit 2 failed, 1409 passed · e2e 25 passed  (415 s)
+ *   typecheck ok · lint ok · bundle ok · unit 1411 passed · e2e 25 passed  (412 s)
+ *   typecheck ok · lint FAILED · bundle ok · unit 2 failed, 1409 passed · e2e 25 passed  (415 s)
  *
  * Exits 1 when any part failed. Parts run one after the other (CI has two
- * cores): typecheck (tsc), lint (eslint and prettier --check), unit (Vitest:
+ * cores): typecheck (tsc), lint (eslint and prettier --check), bundle (the
+ * production build's entry chunk within its gzipped budget, CodeMirror and
+ * dagre out of it: scripts/bundleCheck.ts), unit (Vitest:
  * unit and component tests), e2e (Vitest driving Chromium against the built
  * app; knobs in README.md, "Tests").
  *   npm test -- unit e2e     runs only the parts named
@@ -37,6 +39,7 @@ const e2e = vitestJson('e2e');
 const PARTS: Part[] = [
   { name: 'typecheck', run: ['typecheck'] },
   { name: 'lint', run: ['lint'] },
+  { name: 'bundle', run: ['check:bundle'] },
   { name: 'unit', run: ['test:unit', ...unit.args], json: unit.file },
   { name: 'e2e', run: ['test:e2e', ...e2e.args], json: e2e.file },
 ];

@@ -50,6 +50,16 @@ function holds(moduleIds: readonly string[], code: string): string[] {
 
 /** Builds the app and the bare page into `outDir`; returns the app's chunks. */
 export async function buildAll(outDir: string): Promise<ChunkReport[]> {
+  const chunks = await buildApp(outDir);
+  await build({
+    configFile: join(REPO, 'bench', 'canvas', 'vite.bench.config.ts'),
+    build: { outDir: join(outDir, 'bare') },
+  });
+  return chunks;
+}
+
+/** Builds the app alone into `outDir` (what ships); returns its chunks. */
+export async function buildApp(outDir: string): Promise<ChunkReport[]> {
   const app = outputOf(
     await build({
       root: REPO,
@@ -58,10 +68,6 @@ export async function buildAll(outDir: string): Promise<ChunkReport[]> {
       build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
     }),
   );
-  await build({
-    configFile: join(REPO, 'bench', 'canvas', 'vite.bench.config.ts'),
-    build: { outDir: join(outDir, 'bare') },
-  });
 
   // The initial load is what index.html names: the entry script and its modulepreloads.
   const html = readFileSync(join(outDir, 'index.html'), 'utf8');

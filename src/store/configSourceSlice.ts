@@ -82,7 +82,7 @@ export function createConfigSourceSlice(
         text = found.text;
         name = `${name} (${found.key})`;
       }
-      if (!s.loadConfig(text, name)) return fail(`${name} could not be used as a palette`);
+      if (!(await s.loadConfig(text, name))) return fail(`${name} could not be used as a palette`);
       return true;
     },
   });

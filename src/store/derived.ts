@@ -1,18 +1,17 @@
 /**
- * Values derived from the pipeline's structure: validation and the YAML
- * preview. They are keyed on everything except the layout, so dragging a
- * node (which changes only `layout`) never recompiles or revalidates.
+ * Values derived from the pipeline's structure: the YAML preview, and views of
+ * the diagnostics validation left in the store (validationSlice.ts). They are
+ * keyed on everything except the layout, so dragging a node (which changes
+ * only `layout`) never recompiles or revalidates.
  */
 import { previewDocument } from '../core/argo/document';
-import { validate } from '../core/argo/validate';
 import type { Diagnostic } from '../core/diagnostics';
 import { conditionSuggestions, scopeSuggestions } from '../core/model/dataFlow';
-import { templateUseCount } from '../core/model/resourceFields';
+import { templateUseCount } from '../core/model/templateUses';
 import type { Pipeline } from '../core/model/types';
 import { runState, type RunState } from '../core/argo/client/runStatus';
 import { scopeEntries } from '../core/model/scope';
-import { libraryVersion } from '../core/library/templateRefs';
-import { simulationRunState } from '../core/simulate';
+import { simulationRunState } from '../core/simulate/runStateOf';
 import type { EditorState } from './editorStore';
 import { breadcrumb } from './scopeSlice';
 
@@ -39,26 +38,30 @@ function memoOn<T>(parts: (p: Pipeline) => unknown[], fn: (p: Pipeline) => T): (
   };
 }
 
-/** What validation reads: the document (not the template on show) and the known templates. */
-function documentParts(p: Pipeline): unknown[] {
-  return [p.apiVersion, p.kind, p.metadata, p.spec, p.extra, libraryVersion()];
-}
-
-// Validation covers every template, so opening another one does not revalidate.
-export const pipelineDiagnostics: (p: Pipeline) => Diagnostic[] = memoOn(documentParts, validate);
 export const pipelinePreview: (p: Pipeline) => string = byStructure(previewDocument);
 
-/** Diagnostics of the template on the canvas grouped by task name, for node badges. */
-export const diagnosticsByTask: (p: Pipeline) => Map<string, Diagnostic[]> = byStructure((p) => {
-  const map = new Map<string, Diagnostic[]>();
-  for (const d of pipelineDiagnostics(p)) {
-    if (!d.task || (d.template !== undefined && d.template !== p.scope)) continue;
-    const list = map.get(d.task);
-    if (list) list.push(d);
-    else map.set(d.task, [d]);
-  }
-  return map;
-});
+/**
+ * Diagnostics of the template on the canvas grouped by task name, for node
+ * badges; the same map (by identity) until the diagnostics or the template on
+ * show change.
+ */
+export const diagnosticsByTask = (() => {
+  let last: { diagnostics: Diagnostic[]; scope: string | undefined } | undefined;
+  let map = new Map<string, Diagnostic[]>();
+  return (s: Pick<EditorState, 'diagnostics' | 'pipeline'>): Map<string, Diagnostic[]> => {
+    const scope = s.pipeline.scope;
+    if (last?.diagnostics === s.diagnostics && last.scope === scope) return map;
+    last = { diagnostics: s.diagnostics, scope };
+    map = new Map();
+    for (const d of s.diagnostics) {
+      if (!d.task || (d.template !== undefined && d.template !== scope)) continue;
+      const list = map.get(d.task);
+      if (list) list.push(d);
+      else map.set(d.task, [d]);
+    }
+    return map;
+  };
+})();
 
 export interface InScope {
   /** References a field of the task may use (inputs, upstream outputs, workflow parameters, item). */

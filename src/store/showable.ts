@@ -1,7 +1,9 @@
 /**
  * Whether the editor can show a pipeline: runs what the panels will compute
- * from it (validation, the YAML preview, the saved text, each node's ports,
- * dependencies and data wires) and reports the first thing that throws. The
+ * from it (the YAML preview, the saved text, each node's ports, dependencies
+ * and data wires) and reports the first thing that throws. Validation is not
+ * among them: it runs later, at idle (validationSlice.ts), and a validator
+ * that throws becomes a diagnostic rather than a refused edit. The
  * store refuses to take such a pipeline, so a core defect that remains shows
  * as a message where the edit was made, never as a blank app or a saved
  * document that crashes every reload.
@@ -12,7 +14,7 @@ import { dataEdgesInto, templatePorts } from '../core/model/dataFlow';
 import { edgeLabels } from '../core/model/edgeResults';
 import { findTemplate } from '../core/model/spec';
 import type { Pipeline } from '../core/model/types';
-import { diagnosticsByTask, pipelineDiagnostics, pipelinePreview } from './derived';
+import { pipelinePreview } from './derived';
 import { scopeTasks } from '../core/model/scope';
 
 /** Tasks and templates already projected once: an edit re-checks only new objects. */
@@ -28,8 +30,6 @@ function describe(stage: string, e: unknown): string {
 
 function check(p: Pipeline): string | undefined {
   const stages: [string, () => unknown][] = [
-    ['validating the workflow', () => pipelineDiagnostics(p)],
-    ['grouping problems by task', () => diagnosticsByTask(p)],
     ['writing the YAML preview', () => pipelinePreview(p)],
     ['writing the saved copy', () => savedText(p)],
     ['drawing the tasks', () => project(p)],

@@ -4,17 +4,14 @@
  * outputs, `when` decisions, parameter values) are settings; the run shown is
  * recomputed from them, to the end or to a chosen step, and handed to the
  * canvas as a watched run (`run.watch === 'simulated'`), so the canvas shows
- * it as it shows a real one.
+ * it as it shows a real one. The simulator is loaded when a simulation first
+ * starts, so it stays out of the entry chunk (issue 11).
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { compile } from '../core/argo/compile';
 import { knownWorkflowTemplate } from '../core/library/templateRefs';
-import {
-  Simulation,
-  simulationRunState,
-  type LeafOutcome,
-  type SimulationSnapshot,
-} from '../core/simulate';
+import type { LeafOutcome, SimulationSnapshot } from '../core/simulate';
+import { simulationRunState } from '../core/simulate/runStateOf';
 import type { EditorState } from './editorStore';
 import { scopeEntries } from '../core/model/scope';
 
@@ -37,7 +34,8 @@ export interface SimulationState {
 
 export interface SimulationSlice {
   simulation: SimulationState | undefined;
-  startSimulation(): void;
+  /** Starts (or recomputes) the simulation; resolves once it is shown. */
+  startSimulation(): Promise<void>;
   stopSimulation(): void;
   /** One reconciliation forward or back (from the end, back goes to the step before it). */
   simulationStep(delta: 1 | -1): void;
@@ -69,11 +67,15 @@ function withValue<T>(
   return out;
 }
 
+/** The simulator, once loaded: every action but start runs only while a simulation is shown. */
+let engine: typeof import('../core/simulate/engine') | undefined;
+
 export const createSimulationSlice: StateCreator<EditorState, [], [], SimulationSlice> = (
   set,
   get,
 ) => {
   const compute = (settings: SimulationSettings, step: number | undefined): SimulationState => {
+    const { Simulation } = engine!;
     const manifest = compile(get().pipeline);
     const options = { ...settings, resolveTemplateRef: knownWorkflowTemplate };
     const full = new Simulation(manifest, options).run();
@@ -108,7 +110,8 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
 
   return {
     simulation: undefined,
-    startSimulation() {
+    async startSimulation() {
+      engine ??= await import('../core/simulate/engine');
       show(compute(get().simulation?.settings ?? EMPTY, undefined));
     },
     stopSimulation() {

@@ -10,23 +10,25 @@ import { layoutBounds, placesAll } from '../core/model/layout';
 import { nodeHeights } from '../core/model/dataFlow';
 import { LayoutStatus } from './layout/LayoutStatus';
 import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './browserStorage';
-import { ConnectionDialog } from './run/ConnectionDialog';
-import { OpenRunDialog } from './run/OpenRunDialog';
-import { RunPanel } from './run/RunPanel';
-import { RunsPanel } from './run/RunsPanel';
-import { CompareView } from './run/CompareView';
-import { SubmitForm } from './run/SubmitForm';
 import { SubmitResultBar } from './run/SubmitResultBar';
 import { Canvas } from './canvas/Canvas';
 import { TemplatesOutline } from './outline/TemplatesOutline';
 import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
 import { pickFile } from './files';
-import { Inspector } from './inspector/Inspector';
+import {
+  CompareView,
+  ConnectionDialog,
+  Inspector,
+  OpenRunDialog,
+  RunPanel,
+  RunsPanel,
+  StorageBanner,
+  SubmitForm,
+} from './lazyPanels';
 import { Notice } from './Notice';
 import { Palette } from './palette/Palette';
 import { PanelBoundary } from './PanelBoundary';
 import { ShownMarker } from './ShownMarker';
-import { StorageBanner } from './storage/StorageBanner';
 import { ProblemsList } from './problems/ProblemsList';
 import { ShortcutHelp } from './toolbar/ShortcutHelp';
 import { Toolbar } from './toolbar/Toolbar';
@@ -107,11 +109,17 @@ function Editor() {
   );
   useShortcuts(store, handlers);
   useScopeHistory(store);
-  // Opening another template shows all of it.
+  // Opening another template shows all of it; so does a document arriving
+  // fresh (no history: restored from autosave at the start, or opened).
   useEffect(
     () =>
       store.subscribe((state, prev) => {
-        if (state.pipeline.scope !== prev.pipeline.scope) requestAnimationFrame(fit);
+        const fresh =
+          state.pipeline !== prev.pipeline &&
+          state.history !== prev.history &&
+          state.history.past.length === 0 &&
+          state.history.future.length === 0;
+        if (fresh || state.pipeline.scope !== prev.pipeline.scope) requestAnimationFrame(fit);
       }),
     [store, fit],
   );
@@ -132,7 +140,7 @@ function Editor() {
     const file = await pickFile('.yaml,.yml');
     if (!file) return;
     const text = await file.text();
-    if (!store.getState().loadConfig(text, file.name)) {
+    if (!(await store.getState().loadConfig(text, file.name))) {
       store.getState().setNotice({
         kind: 'error',
         message: `${file.name} could not be used as a palette; the previous palette is kept.`,

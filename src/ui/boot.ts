@@ -33,12 +33,12 @@ export async function boot(
   const { url, problem } = configUrlFrom(location.search, location.origin);
   const fromQuery = new URLSearchParams(location.search).has('config');
   if (persistence.config && !fromQuery) {
-    store.getState().loadConfig(persistence.config.text, persistence.config.name);
+    await store.getState().loadConfig(persistence.config.text, persistence.config.name);
   } else if (url) {
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      store.getState().loadConfig(await response.text(), url);
+      await store.getState().loadConfig(await response.text(), url);
     } catch (e) {
       store.getState().setNotice({
         kind: 'error',

@@ -20,10 +20,10 @@ const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
 const CONFIG = 'containers:\n  - name: hello\n    image: alpine:3.20\n';
 
 /** A store with a config and a -> b laid out. */
-function editedStore(): EditorStore {
+async function editedStore(): Promise<EditorStore> {
   const store = createEditorStore();
   const s = store.getState();
-  s.loadConfig(CONFIG, 'config.yaml');
+  await s.loadConfig(CONFIG, 'config.yaml');
   s.addTask({ name: 'a', template: echo, position: { x: 0, y: 0 } });
   s.addTask({ name: 'b', template: echo, position: { x: 200, y: 80 } });
   s.connect('a', 'b');
@@ -69,7 +69,7 @@ describe('when autosave writes', () => {
     const store = createEditorStore();
     const storage = new MemoryStorage();
     autosave(store, storage);
-    store.getState().loadConfig(CONFIG, 'config.yaml');
+    await store.getState().loadConfig(CONFIG, 'config.yaml');
     store.getState().addTask({ name: 'a', template: echo, position: { x: 10, y: 20 } });
     await endOfTask();
     expect(vi.getTimerCount()).toBe(0);
@@ -89,7 +89,7 @@ describe('when autosave writes', () => {
   });
 
   it('writes each kind of edit: add, connect, rename, paste, layout, delete', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     autosave(store, storage);
     const s = () => store.getState();
@@ -121,7 +121,7 @@ describe('when autosave writes', () => {
   });
 
   it('writes several updates of one handler once', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     autosave(store, storage);
     store.getState().addTask({ name: 'c', template: echo, position: { x: 1, y: 1 } });
@@ -132,7 +132,7 @@ describe('when autosave writes', () => {
   });
 
   it('does not write during a drag, and writes once it ends', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     autosave(store, storage);
     for (let i = 0; i < 20; i++) {
@@ -145,8 +145,8 @@ describe('when autosave writes', () => {
     expect(layoutOf(saved(storage))?.a).toEqual({ x: 95, y: 133 });
   });
 
-  it('flush writes a drag in progress (the page is hidden mid-drag)', () => {
-    const store = editedStore();
+  it('flush writes a drag in progress (the page is hidden mid-drag)', async () => {
+    const store = await editedStore();
     const storage = new MemoryStorage();
     const a = autosave(store, storage);
     store.getState().dragTasks({ a: { x: 60, y: 60 } });
@@ -154,8 +154,8 @@ describe('when autosave writes', () => {
     expect(layoutOf(saved(storage))?.a).toEqual({ x: 60, y: 60 });
   });
 
-  it('writes what is pending when stopped, and nothing after', () => {
-    const store = editedStore();
+  it('writes what is pending when stopped, and nothing after', async () => {
+    const store = await editedStore();
     const storage = new MemoryStorage();
     const a = autosave(store, storage);
     store.getState().placeTasks({ a: { x: 9, y: 9 } });
@@ -168,7 +168,7 @@ describe('when autosave writes', () => {
   });
 
   it('sends each revision to the durable copy', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     const durable = new MemoryDurable();
     autosave(store, storage, { durable });
@@ -181,7 +181,7 @@ describe('when autosave writes', () => {
   });
 
   it('writes the starting document at once when storage does not hold it yet', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     autosave(store, storage, { revision: 7, localRevision: 0, writeAtStart: true });
     await endOfTask();
@@ -190,7 +190,7 @@ describe('when autosave writes', () => {
   });
 
   it('writes nothing while held, and what is pending once released', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     const a = autosave(store, storage);
     a.hold(true);
@@ -206,7 +206,7 @@ describe('when autosave writes', () => {
 
 describe('another writer', () => {
   it('is never overwritten silently: the write stops and asks', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     const onConflict = vi.fn();
     const a = autosave(store, storage, { onConflict });
@@ -229,7 +229,7 @@ describe('another writer', () => {
 
 describe('failures', () => {
   it('reports a full storage, notes it for the next start, and keeps the durable copy going', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     const durable = new MemoryDurable();
     autosave(store, storage, { durable });
@@ -252,7 +252,7 @@ describe('failures', () => {
   });
 
   it('notes the failure in sessionStorage when localStorage takes nothing at all', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     const session = new MemoryStorage();
     autosave(store, storage, { session });
@@ -264,7 +264,7 @@ describe('failures', () => {
   });
 
   it('clears the note once a write succeeds again', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     autosave(store, storage);
     storage.quota = 200;
@@ -278,7 +278,7 @@ describe('failures', () => {
   });
 
   it('reports another storage error with its message', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     storage.setItem = () => {
       throw new Error('storage is disabled');
@@ -292,7 +292,7 @@ describe('failures', () => {
   });
 
   it('does not retry in a loop after a failure: a dismissed notice stays dismissed', async () => {
-    const store = editedStore();
+    const store = await editedStore();
     const storage = new MemoryStorage();
     storage.quota = 0;
     const setItem = vi.spyOn(storage, 'setItem');
@@ -315,14 +315,16 @@ describe('failures', () => {
 });
 
 it('writes only the documented keys, and nothing token-like', async () => {
-  const store = editedStore();
+  const store = await editedStore();
   const storage = new MemoryStorage();
   autosave(store, storage);
   store.getState().apply((p) => ({ ...p, metadata: { ...p.metadata, name: 'nightly' } }));
   await endOfTask();
   store.getState().placeTasks({ b: { x: 3, y: 3 } });
   await endOfTask();
-  store.getState().loadConfig(`${CONFIG}  - name: other\n    image: busybox\n`, 'config.yaml');
+  await store
+    .getState()
+    .loadConfig(`${CONFIG}  - name: other\n    image: busybox\n`, 'config.yaml');
   await endOfTask();
   expect(new Set(storage.writes.map(([key]) => key))).toEqual(
     new Set([DOCUMENT_KEY, META_KEY, CONFIG_KEY]),

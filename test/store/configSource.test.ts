@@ -57,7 +57,7 @@ describe('loadConfigFrom', () => {
 
   it('a missing ConfigMap keeps the palette and says why', async () => {
     const s = store();
-    s.getState().loadConfig(CONFIG, 'config.yaml');
+    await s.getState().loadConfig(CONFIG, 'config.yaml');
     expect(await s.getState().loadConfigFrom({ configMap: 'nope' })).toBe(false);
     expect(s.getState().entries).toHaveLength(1);
     expect(s.getState().notice?.message).toMatch(

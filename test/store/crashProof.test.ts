@@ -10,15 +10,15 @@ import { createEditorStore } from '../../src/store/editorStore';
 import { HOSTILE_DOCUMENTS, PARAMETERS_OPEN } from '../support/hostileDocuments';
 import { scopeTasks } from '../../src/core/model/scope';
 
-// `validate` throws on any workflow with a task named `boom`, as a core defect would.
-vi.mock('../../src/core/argo/validate', async (original) => {
-  const real = await original<typeof import('../../src/core/argo/validate')>();
+// `previewDocument` throws on any workflow with a task named `boom`, as a core defect would.
+vi.mock('../../src/core/argo/document', async (original) => {
+  const real = await original<typeof import('../../src/core/argo/document')>();
   return {
     ...real,
-    validate: (p: Parameters<typeof real.validate>[0]) => {
+    previewDocument: (p: Parameters<typeof real.previewDocument>[0]) => {
       if (scopeTasks(p).some((t) => t.name === 'boom'))
         throw new TypeError('boom is not a function');
-      return real.validate(p);
+      return real.previewDocument(p);
     },
   };
 });
@@ -66,7 +66,7 @@ describe('a document the core fails on', () => {
       expect.objectContaining({
         code: 'unshowable',
         severity: 'error',
-        message: expect.stringContaining('validating the workflow (boom is not a function)'),
+        message: expect.stringContaining('writing the YAML preview (boom is not a function)'),
       }),
     );
     // Leaving the panel keeps the draft: it has errors.
@@ -84,7 +84,7 @@ describe('a document the core fails on', () => {
     expect(store.getState().pipeline).toBe(pipeline);
     expect(store.getState().history).toBe(history);
     expect(store.getState().notice?.message).toMatch(
-      /^Not applied: the editor failed while validating the workflow \(boom is not a function\)\. The workflow is unchanged\.$/,
+      /^Not applied: the editor failed while writing the YAML preview \(boom is not a function\)\. The workflow is unchanged\.$/,
     );
   });
 

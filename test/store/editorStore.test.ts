@@ -284,21 +284,21 @@ describe('copy, paste and duplicate', () => {
 describe('palette config', () => {
   const good = 'containers:\n  - name: hello\n    image: alpine:3.20\n';
 
-  it('loads a config into palette entries', () => {
+  it('loads a config into palette entries', async () => {
     const store = createEditorStore();
-    expect(store.getState().loadConfig(good, 'config.yaml')).toBe(true);
+    expect(await store.getState().loadConfig(good, 'config.yaml')).toBe(true);
     expect(store.getState().entries.map((e) => e.name)).toEqual(['hello']);
     expect(store.getState().config).toEqual({ name: 'config.yaml', text: good });
     expect(store.getState().configDiagnostics).toEqual([]);
   });
 
-  it('keeps the previous palette when a config is broken, and says on which line', () => {
+  it('keeps the previous palette when a config is broken, and says on which line', async () => {
     const store = createEditorStore();
-    store.getState().loadConfig(good, 'config.yaml');
+    await store.getState().loadConfig(good, 'config.yaml');
     const { entries, config } = store.getState();
     const broken = 'containers:\n  - name: hello\n    image: [alpine\n';
 
-    expect(store.getState().loadConfig(broken, 'broken.yaml')).toBe(false);
+    expect(await store.getState().loadConfig(broken, 'broken.yaml')).toBe(false);
 
     const after = store.getState();
     expect(after.entries).toBe(entries);
@@ -309,11 +309,11 @@ describe('palette config', () => {
     expect(first?.line).toBeGreaterThanOrEqual(3);
   });
 
-  it('reports an entry error with its line', () => {
+  it('reports an entry error with its line', async () => {
     const store = createEditorStore();
-    expect(store.getState().loadConfig('containers:\n  - name: x\n    imgae: a\n', 'c.yaml')).toBe(
-      false,
-    );
+    expect(
+      await store.getState().loadConfig('containers:\n  - name: x\n    imgae: a\n', 'c.yaml'),
+    ).toBe(false);
     expect(store.getState().configDiagnostics[0]).toMatchObject({ line: 3 });
     expect(store.getState().configDiagnostics[0]?.message).toMatch(/imgae/);
   });

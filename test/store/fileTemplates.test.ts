@@ -9,7 +9,8 @@ import { libraryOf } from '../../src/core/library/templateLibrary';
 import { setFileTemplates, setServerTemplates } from '../../src/core/library/templateRefs';
 import { loadYamlDocuments } from '../../src/core/argo/yamlText';
 import { createEditorStore } from '../../src/store/editorStore';
-import { pipelineDiagnostics } from '../../src/store/derived';
+import { whenValidated } from '../../src/store/validationSlice';
+import type { Diagnostic } from '../../src/core/diagnostics';
 import type { JsonObject } from '../../src/core/model/types';
 
 const LIB = `apiVersion: argoproj.io/v1alpha1
@@ -50,8 +51,14 @@ function opened(text: string, active: number) {
   return store;
 }
 
-const codes = (store: ReturnType<typeof opened>) =>
-  pipelineDiagnostics(store.getState().pipeline).map((d) => `${d.severity} ${d.code}`);
+/** The store's diagnostics once validation has caught up. */
+async function diagnostics(store: ReturnType<typeof opened>): Promise<Diagnostic[]> {
+  await whenValidated(store);
+  return store.getState().diagnostics;
+}
+
+const codes = async (store: ReturnType<typeof opened>) =>
+  (await diagnostics(store)).map((d) => `${d.severity} ${d.code}`);
 
 afterEach(() => {
   setFileTemplates(undefined);
@@ -59,9 +66,9 @@ afterEach(() => {
 });
 
 describe('templateRefs in the open file', () => {
-  it('are checked against a WorkflowTemplate of the same file: the missing input is an error', () => {
+  it('are checked against a WorkflowTemplate of the same file: the missing input is an error', async () => {
     const store = opened(`${LIB}---\n${WF}`, 1);
-    const found = pipelineDiagnostics(store.getState().pipeline);
+    const found = await diagnostics(store);
     expect(found.map((d) => `${d.severity} ${d.code}`)).toContain('error missing-input');
     expect(found.find((d) => d.code === 'missing-input')).toMatchObject({
       task: 'hello',
@@ -69,23 +76,25 @@ describe('templateRefs in the open file', () => {
     });
   });
 
-  it('are a note, not a failure, when the editor knows no WorkflowTemplate', () => {
+  it('are a note, not a failure, when the editor knows no WorkflowTemplate', async () => {
     const store = opened(WF, 0);
-    expect(codes(store).filter((c) => c.startsWith('error'))).toEqual([]);
-    expect(codes(store).some((c) => c.startsWith('info'))).toBe(true);
+    expect((await codes(store)).filter((c) => c.startsWith('error'))).toEqual([]);
+    expect((await codes(store)).some((c) => c.startsWith('info'))).toBe(true);
   });
 
-  it('follow the server’s templates once they are loaded, and the file’s win', () => {
+  it('follow the server’s templates once they are loaded, and the file’s win', async () => {
     const store = opened(WF, 0);
-    const before = pipelineDiagnostics(store.getState().pipeline);
+    const before = await diagnostics(store);
     const server = loadYamlDocuments(
       LIB.replace('- name: msg', '- name: msg\n            value: hi'),
     ).value[0] as JsonObject;
+    // As the library slice does: the templates, then a store update.
     setServerTemplates(libraryOf([server], []));
-    const after = pipelineDiagnostics(store.getState().pipeline);
+    store.setState({});
+    const after = await diagnostics(store);
     expect(after).not.toBe(before);
     expect(after.filter((d) => d.severity !== 'warning')).toEqual([]);
     const withFile = opened(`${LIB}---\n${WF}`, 1);
-    expect(codes(withFile)).toContain('error missing-input');
+    expect(await codes(withFile)).toContain('error missing-input');
   });
 });

@@ -19,15 +19,15 @@ import { MemoryStorage } from '../support/storageDoubles';
 import { scopeTasks } from '../../src/core/model/scope';
 import { tasksOf } from '../support/scope';
 
-// `validate` throws on any workflow with a task named `boom`, as a core defect would.
-vi.mock('../../src/core/argo/validate', async (original) => {
-  const real = await original<typeof import('../../src/core/argo/validate')>();
+// `previewDocument` throws on any workflow with a task named `boom`, as a core defect would.
+vi.mock('../../src/core/argo/document', async (original) => {
+  const real = await original<typeof import('../../src/core/argo/document')>();
   return {
     ...real,
-    validate: (p: Parameters<typeof real.validate>[0]) => {
+    previewDocument: (p: Parameters<typeof real.previewDocument>[0]) => {
       if (scopeTasks(p).some((t) => t.name === 'boom'))
         throw new TypeError('boom is not a function');
-      return real.validate(p);
+      return real.previewDocument(p);
     },
   };
 });
@@ -89,11 +89,13 @@ describe('restore', () => {
     const aside = readAside(storage);
     expect(aside).toHaveLength(1);
     expect(aside[0]!.text).toBe(BOOM);
-    expect(aside[0]!.reason).toMatch(/could not be opened: the editor failed while validating/);
+    expect(aside[0]!.reason).toMatch(
+      /could not be opened: the editor failed while writing the YAML preview/,
+    );
     expect(r.aside).toEqual(aside);
     expect(r.messages).toEqual([
       expect.stringMatching(
-        /^The autosaved document \(saved .+\) could not be opened: the editor failed while validating the workflow \(boom is not a function\)\. It is kept aside for download; the editor started with an empty workflow\.$/,
+        /^The autosaved document \(saved .+\) could not be opened: the editor failed while writing the YAML preview \(boom is not a function\)\. It is kept aside for download; the editor started with an empty workflow\.$/,
       ),
     ]);
   });

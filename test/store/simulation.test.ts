@@ -27,17 +27,17 @@ const phases = (s: EditorStore) =>
 afterEach(() => setServerTemplates(undefined));
 
 describe('Simulate', () => {
-  it('shows the run at its end on the canvas, as a watched run', () => {
+  it('shows the run at its end on the canvas, as a watched run', async () => {
     const s = chain();
-    s.getState().startSimulation();
+    await s.getState().startSimulation();
     expect(s.getState().run?.watch).toBe('simulated');
     expect(phases(s)).toEqual({ a: 'Succeeded', b: 'Succeeded', c: 'Succeeded' });
     expect(s.getState().run?.state.phase).toBe('Succeeded');
   });
 
-  it('a task marked failing omits what depends on it; unmarking brings it back', () => {
+  it('a task marked failing omits what depends on it; unmarking brings it back', async () => {
     const s = chain();
-    s.getState().startSimulation();
+    await s.getState().startSimulation();
     s.getState().setSimulationOutcome('b', { phase: 'Failed' });
     expect(phases(s)).toEqual({ a: 'Succeeded', b: 'Failed', c: 'Omitted' });
     expect(s.getState().run?.state.phase).toBe('Failed');
@@ -45,9 +45,9 @@ describe('Simulate', () => {
     expect(phases(s).c).toBe('Succeeded');
   });
 
-  it('steps back and forward through the reconciliations', () => {
+  it('steps back and forward through the reconciliations', async () => {
     const s = chain();
-    s.getState().startSimulation();
+    await s.getState().startSimulation();
     expect(s.getState().simulation?.total).toBe(4);
     expect(s.getState().simulation?.step).toBeUndefined();
     s.getState().showSimulationStep(0);
@@ -62,19 +62,19 @@ describe('Simulate', () => {
     expect(s.getState().run?.state.phase).toBe('Succeeded');
   });
 
-  it('re-runs after an edit, keeping the what-ifs', () => {
+  it('re-runs after an edit, keeping the what-ifs', async () => {
     const s = chain();
-    s.getState().startSimulation();
+    await s.getState().startSimulation();
     s.getState().setSimulationOutcome('a', { phase: 'Failed' });
     s.getState().updateTask('b', (t) => ({ ...t, depends: 'a.Failed' }));
     s.getState().refreshSimulation();
     expect(phases(s)).toEqual({ a: 'Failed', b: 'Succeeded', c: 'Succeeded' });
   });
 
-  it('does not change the document, and stopping clears the run', () => {
+  it('does not change the document, and stopping clears the run', async () => {
     const s = chain();
     const before = s.getState().pipeline;
-    s.getState().startSimulation();
+    await s.getState().startSimulation();
     s.getState().setSimulationParameter('x', '1');
     expect(s.getState().pipeline).toBe(before);
     s.getState().stopSimulation();
@@ -82,15 +82,15 @@ describe('Simulate', () => {
     expect(s.getState().simulation).toBeUndefined();
   });
 
-  it('a task named like an Object property is a task like any other', () => {
+  it('a task named like an Object property is a task like any other', async () => {
     const s = createEditorStore();
     s.getState().addTask({ name: 'constructor', template: pass });
-    s.getState().startSimulation();
+    await s.getState().startSimulation();
     s.getState().setSimulationOutcome('constructor', { phase: 'Error' });
     expect(phases(s)).toEqual({ constructor: 'Error' });
   });
 
-  it('runs a templateRef task from the loaded library, nested steps and all', () => {
+  it('runs a templateRef task from the loaded library, nested steps and all', async () => {
     const lib = {
       kind: 'WorkflowTemplate',
       metadata: { name: 'lib' },
@@ -105,7 +105,7 @@ describe('Simulate', () => {
     setServerTemplates(libraryOf([lib], []));
     const s = createEditorStore();
     s.getState().addTask({ name: 'r', fields: { templateRef: { name: 'lib', template: 'two' } } });
-    s.getState().startSimulation();
+    await s.getState().startSimulation();
     s.getState().setSimulationOutcome('r/one', { phase: 'Failed' });
     expect(phases(s)).toEqual({ r: 'Failed' });
     const nested = s

@@ -138,7 +138,7 @@ describe('server templates in the palette', () => {
     });
     const onAdd = vi.fn();
     const { user } = renderWith(store, <Palette onAdd={onAdd} onOpenConfig={vi.fn()} />);
-    const section = screen.getByTestId('library');
+    const section = await screen.findByTestId('library');
     expect(within(section).getByText('in: source*')).toBeInTheDocument();
     expect(within(section).getByText('out: model')).toBeInTheDocument();
     expect(within(section).getByText(/may not list ClusterWorkflowTemplates/)).toBeInTheDocument();
@@ -227,7 +227,7 @@ describe('simulation panel', () => {
     const s = store.getState();
     s.addTask({ name: 'a', template: { name: 'pass', container: { image: 'b' } } });
     s.addTask({ name: 'b', fields: { template: 'pass', depends: 'a' } });
-    s.startSimulation();
+    await s.startSimulation();
     s.select(['a']);
     const { user } = renderWith(store, <RunPanel />);
     expect(screen.getByTestId('run-phase')).toHaveTextContent('Succeeded');

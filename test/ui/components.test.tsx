@@ -13,6 +13,7 @@ import { Inspector } from '../../src/ui/inspector/Inspector';
 import { Notice } from '../../src/ui/Notice';
 import { Palette } from '../../src/ui/palette/Palette';
 import { ProblemsList } from '../../src/ui/problems/ProblemsList';
+import { whenValidated } from '../../src/store/validationSlice';
 import { YamlPanel } from '../../src/ui/yaml/YamlPanel';
 import { TIMEOUT, WAIT_MS } from '../support/timeouts';
 import { scopeTasks } from '../../src/core/model/scope';
@@ -42,18 +43,20 @@ const CONFIG = `containers:
 `;
 
 describe('Palette', () => {
-  function palette(config = CONFIG) {
+  async function palette(config = CONFIG) {
     const store = createEditorStore();
-    store.getState().loadConfig(config, 'config.yaml');
+    await store.getState().loadConfig(config, 'config.yaml');
     const onAdd = vi.fn();
     return { store, onAdd, ...renderWith(store, <Palette onAdd={onAdd} onOpenConfig={vi.fn()} />) };
   }
   const shownNames = () =>
     [...document.querySelectorAll('.palette-entry .entry-name')].map((n) => n.textContent);
 
-  it('shows the entries in their groups', () => {
-    palette();
+  it('shows the entries in their groups', async () => {
+    await palette();
     expect(screen.getByText('config.yaml')).toBeInTheDocument();
+    // The server's templates come in a chunk of their own (issue 11).
+    await screen.findByRole('heading', { level: 3, name: 'Server templates' });
     const groups = screen.getAllByRole('heading', { level: 3 });
     expect(groups.map((h) => h.textContent)).toEqual([
       'data quality',
@@ -68,7 +71,7 @@ describe('Palette', () => {
   });
 
   it('filters by name, image and description', async () => {
-    const { user } = palette();
+    const { user } = await palette();
     const search = screen.getByRole('searchbox', { name: 'Search steps' });
 
     await user.type(search, 'CURL');
@@ -96,7 +99,7 @@ describe('Palette', () => {
   });
 
   it('adds the focused entry on Enter', async () => {
-    const { user, onAdd } = palette();
+    const { user, onAdd } = await palette();
     screen.getByTestId('palette-curl').focus();
     await user.keyboard('{Enter}');
     expect(onAdd).toHaveBeenCalledOnce();
@@ -104,7 +107,7 @@ describe('Palette', () => {
   });
 
   it('reaches entries with Tab and adds with Enter', async () => {
-    const { user, onAdd } = palette();
+    const { user, onAdd } = await palette();
     await user.click(screen.getByRole('searchbox'));
     await user.tab();
     expect(screen.getByTestId('palette-profiler')).toHaveFocus();
@@ -112,17 +115,19 @@ describe('Palette', () => {
     expect(onAdd.mock.calls[0]![0]).toMatchObject({ id: 'profiler' });
   });
 
-  it('shows a config error with its line', () => {
-    palette('containers:\n  - name: hello\n    imgae: alpine\n');
+  it('shows a config error with its line', async () => {
+    await palette('containers:\n  - name: hello\n    imgae: alpine\n');
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent(/config\.yaml:3:\d+: error: .*imgae/);
     expect(screen.getByText('No palette loaded.')).toBeInTheDocument();
   });
 
-  it('keeps the previous entries and shows why a new config was refused', () => {
-    const { store } = palette();
-    act(() => {
-      store.getState().loadConfig('containers:\n  - name: x\n    image: [alpine\n', 'bad.yaml');
+  it('keeps the previous entries and shows why a new config was refused', async () => {
+    const { store } = await palette();
+    await act(async () => {
+      await store
+        .getState()
+        .loadConfig('containers:\n  - name: x\n    image: [alpine\n', 'bad.yaml');
     });
     expect(screen.getByRole('alert')).toHaveTextContent(/bad\.yaml:\d+:\d+: error: YAML syntax/);
     expect(shownNames()).toHaveLength(3);
@@ -262,12 +267,13 @@ describe('WorkflowInspector', () => {
 });
 
 describe('ProblemsList', () => {
-  it('says when there is no problem', () => {
+  it('says when there is no problem', async () => {
     // A new document's DAG has no task, which Argo refuses: give it one.
     const store = createEditorStore();
     store
       .getState()
       .addTask({ name: 'a', template: { name: 'hi', container: { image: 'alpine' } } });
+    await whenValidated(store);
     renderWith(store, <ProblemsList />);
     expect(screen.getByText('No problems found.')).toBeInTheDocument();
   });
@@ -282,7 +288,8 @@ describe('ProblemsList', () => {
     s.updateTask('c', (t) => ({ ...t, depends: 'ghost' }));
     const { user } = renderWith(store, <ProblemsList />);
 
-    const unknown = screen.getByRole('button', { name: /dependency 'ghost' not defined/ });
+    // Validation runs after the edit, not in it: the list updates when it is done.
+    const unknown = await screen.findByRole('button', { name: /dependency 'ghost' not defined/ });
     const cycle = screen.getByRole('button', { name: /dependency cycle detected/ });
     expect(unknown).toHaveTextContent('c:');
 
@@ -298,13 +305,14 @@ describe('ProblemsList', () => {
     expect(store.getState().focus!.nonce).toBeGreaterThan(first);
   });
 
-  it('follows the document: fixing the problem removes it', () => {
+  it('follows the document: fixing the problem removes it', async () => {
     const store = createEditorStore();
     store.getState().addTask({ name: 'c', template: greet });
     store.getState().updateTask('c', (t) => ({ ...t, depends: 'ghost' }));
     renderWith(store, <ProblemsList />);
-    expect(screen.getByText(/dependency 'ghost' not defined/)).toBeInTheDocument();
+    expect(await screen.findByText(/dependency 'ghost' not defined/)).toBeInTheDocument();
     act(() => store.getState().undo());
+    await act(() => whenValidated(store));
     expect(screen.queryByText(/dependency 'ghost' not defined/)).not.toBeInTheDocument();
   });
 });

@@ -59,12 +59,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function editor(store: EditorStore = createEditorStore()) {
+/** The editor rendered, once its lazily loaded inspector has arrived. */
+async function editor(store: EditorStore = createEditorStore()) {
   render(
     <ErrorBoundary onReload={() => {}}>
       <App store={store} />
     </ErrorBoundary>,
   );
+  await screen.findByRole('complementary', { name: 'Inspector' });
   return store;
 }
 
@@ -78,8 +80,8 @@ function expectEditorUp() {
 // The whole editor rendering in jsdom is heavy on a loaded machine: generous timeouts.
 describe('hostile documents typed into the YAML panel', { timeout: 60_000 }, () => {
   for (const [name, text] of Object.entries(HOSTILE_DOCUMENTS)) {
-    it(`${name}: the editor stays up and the text is kept`, () => {
-      const store = editor();
+    it(`${name}: the editor stays up and the text is kept`, async () => {
+      const store = await editor();
       act(() => store.getState().editYaml(PARAMETERS_OPEN));
       act(() => store.getState().editYaml(text));
       expectEditorUp();
@@ -93,8 +95,8 @@ describe('hostile documents typed into the YAML panel', { timeout: 60_000 }, () 
 });
 
 describe('a panel that fails to render', { timeout: 60_000 }, () => {
-  it('after a change: the change is undone, kept aside for download, and the panel comes back', () => {
-    const store = editor();
+  it('after a change: the change is undone, kept aside for download, and the panel comes back', async () => {
+    const store = await editor();
     act(() => {
       store.getState().addTask({ name: 'a', template: echo, position: { x: 0, y: 0 } });
     });
@@ -115,7 +117,7 @@ describe('a panel that fails to render', { timeout: 60_000 }, () => {
 
   it('on the document as it is: that panel says so and offers a way back; the rest works', async () => {
     const user = userEvent.setup();
-    const store = editor();
+    const store = await editor();
     act(() => {
       store.getState().addTask({ name: 'fragile', template: echo, position: { x: 0, y: 0 } });
     });
@@ -138,7 +140,7 @@ describe('a panel that fails to render', { timeout: 60_000 }, () => {
 
   it('offers Undo, which undoes the last change and tries again', async () => {
     const user = userEvent.setup();
-    const store = editor();
+    const store = await editor();
     act(() => {
       store.getState().addTask({ name: 'fragile', template: echo, position: { x: 0, y: 0 } });
     });

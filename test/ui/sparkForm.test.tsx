@@ -23,9 +23,9 @@ import { scopeTasks } from '../../src/core/model/scope';
 vi.setConfig({ testTimeout: TIMEOUT.component });
 
 /** The Spark palette entry dropped `count` times, the first task selected. */
-function setup(count = 1, config = CONFIG, id = 'sparkk8sScala') {
+async function setup(count = 1, config = CONFIG, id = 'sparkk8sScala') {
   const store = createEditorStore();
-  store.getState().loadConfig(config, 'config.yaml');
+  await store.getState().loadConfig(config, 'config.yaml');
   const entry = store.getState().entries.find((e) => e.id === id)!;
   for (let i = 0; i < count; i++)
     store.getState().addTask({ name: entry.name, template: entry.template });
@@ -56,8 +56,8 @@ const section = () => within(screen.getByTestId('resource-section'));
 const group = (name: string) => within(section().getByRole('group', { name }));
 
 describe('Spark form', () => {
-  it('shows the SparkApplication of the palette entry with its conditions', () => {
-    const { store, task } = setup();
+  it('shows the SparkApplication of the palette entry with its conditions', async () => {
+    const { store, task } = await setup();
     expect(screen.getByTestId('spark-form')).toBeInTheDocument();
     expect(section().getByLabelText('Type')).toHaveValue('Scala');
     expect(section().getByLabelText('Mode')).toHaveValue('cluster');
@@ -75,7 +75,7 @@ describe('Spark form', () => {
   });
 
   it('writes each field into the manifest as one undo step, keeping the rest', async () => {
-    const { store, user, task } = setup();
+    const { store, user, task } = await setup();
     const before = spec(store, task);
     const instances = group('Executors').getByLabelText('Instances');
     await user.clear(instances);
@@ -111,7 +111,7 @@ describe('Spark form', () => {
     ['Driver', 'Cores', '4', /exceed driver\.coreLimit 1200m/],
     ['Driver', 'Service account', 'Spark SA', /Kubernetes name/],
   ])('%s %s %j: says why and commits nothing', async (legend, label, value, message) => {
-    const { store, user } = setup();
+    const { store, user } = await setup();
     const before = pipeline(store);
     const input = group(legend).getByLabelText(label);
     await user.clear(input);
@@ -125,7 +125,7 @@ describe('Spark form', () => {
   });
 
   it('checks conditions as Argo reads them', async () => {
-    const { store, user } = setup();
+    const { store, user } = await setup();
     const before = pipeline(store);
     const failure = section().getByLabelText('Failure condition');
     await user.clear(failure);
@@ -136,7 +136,7 @@ describe('Spark form', () => {
   });
 
   it('gives a task that shares its Spark template its own copy on the first edit', async () => {
-    const { store, user } = setup(2);
+    const { store, user } = await setup(2);
     act(() => store.getState().select(['sparkk8sscala-2']));
     expect(await section().findByRole('note')).toHaveTextContent(
       /shared by 2 tasks: your first change here gives this task its own copy/,
@@ -160,7 +160,7 @@ describe('Manifest editor', () => {
     within(screen.getByTestId('manifest-editor')).getByRole('button', { name: 'Apply' });
 
   it('applies nothing while the YAML is invalid and names the line', async () => {
-    const { store, user } = setup();
+    const { store, user } = await setup();
     const before = pipeline(store);
     await user.clear(textarea());
     await user.click(textarea());
@@ -177,7 +177,7 @@ describe('Manifest editor', () => {
   });
 
   it('applies valid text as written; the form goes when it is no longer Spark', async () => {
-    const { store, user, task } = setup();
+    const { store, user, task } = await setup();
     const text =
       '# made by hand\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: {{inputs.parameters.p}}-\n';
     await user.clear(textarea());
@@ -202,7 +202,7 @@ describe('Manifest editor', () => {
       metadata: {generateName: cm-}
       data: {a: "1"}
 `;
-    const { store, user, task } = setup(2, config, 'cm');
+    const { store, user, task } = await setup(2, config, 'cm');
     expect(screen.queryByTestId('spark-form')).not.toBeInTheDocument();
     expect(section().getByRole('note')).toHaveTextContent(/changes here apply to all of them/);
     await user.selectOptions(section().getByLabelText('Action'), 'apply');

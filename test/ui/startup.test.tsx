@@ -11,15 +11,15 @@ import { ASIDE_PREFIX, DOCUMENT_KEY, META_KEY } from '../../src/store/storageKey
 import { HOSTILE_DOCUMENTS, PARAMETERS_OPEN } from '../support/hostileDocuments';
 import { scopeTasks } from '../../src/core/model/scope';
 
-// `validate` throws on any workflow with a task named `boom`, as a core defect would.
-vi.mock('../../src/core/argo/validate', async (original) => {
-  const real = await original<typeof import('../../src/core/argo/validate')>();
+// `previewDocument` throws on any workflow with a task named `boom`, as a core defect would.
+vi.mock('../../src/core/argo/document', async (original) => {
+  const real = await original<typeof import('../../src/core/argo/document')>();
   return {
     ...real,
-    validate: (p: Parameters<typeof real.validate>[0]) => {
+    previewDocument: (p: Parameters<typeof real.previewDocument>[0]) => {
       if (scopeTasks(p).some((t) => t.name === 'boom'))
         throw new TypeError('boom is not a function');
-      return real.validate(p);
+      return real.previewDocument(p);
     },
   };
 });
@@ -75,7 +75,7 @@ describe('the start', { timeout: 60_000 }, () => {
     await started();
     const message = await screen.findByTestId('storage-message', {}, WAIT);
     expect(message).toHaveTextContent(
-      /could not be opened: the editor failed while validating the workflow \(boom is not a function\)\. It is kept aside for download; the editor started with an empty workflow\./,
+      /could not be opened: the editor failed while writing the YAML preview \(boom is not a function\)\. It is kept aside for download; the editor started with an empty workflow\./,
     );
     // Kept aside under its own key, not deleted; the slot is free for the next save.
     const asideKeys = Object.keys(localStorage).filter((k) => k.startsWith(ASIDE_PREFIX));

@@ -8,7 +8,8 @@ import { compile } from './compile';
 import { importManifest } from './importManifest';
 import type { SourceIndex } from '../yaml/sourceIndex';
 import { locateWith } from './locate';
-import { dumpYaml, loadYamlDocuments } from './yamlText';
+import { emitYaml } from './incrementalYaml';
+import { loadYamlDocuments } from './yamlText';
 
 export interface OpenedDocument {
   /** 0-based position of the document in a multi-document file. */
@@ -62,10 +63,14 @@ export function openDocuments(text: string, source?: string): OpenResult {
 
 /** The file the editor saves: the manifest with the layout annotation. */
 export function exportDocument(p: Pipeline): string {
-  return dumpYaml(compile(p, { layout: true }));
+  return emitYaml(compile(p, { layout: true }));
 }
 
-/** The manifest as shown live and submitted: no editor-only data. */
+/**
+ * The manifest as shown live and submitted: no editor-only data. Both texts
+ * are rebuilt from cached pieces, so an edit costs what it changed
+ * (`incrementalYaml.ts`).
+ */
 export function previewDocument(p: Pipeline): string {
-  return dumpYaml(compile(p));
+  return emitYaml(compile(p));
 }

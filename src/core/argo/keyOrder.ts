@@ -44,6 +44,16 @@ interface Frame {
   inList: boolean;
 }
 
+/**
+ * Results of `nameFirstDeep` per source object (documents are never changed in
+ * place, so an object's result stays valid): a compile after a one-task edit
+ * walks only the path to that task, and untouched copies keep their identity,
+ * which the incremental emitter's cache is keyed on (issue 11).
+ */
+const doneInList = new WeakMap<object, unknown>();
+const doneElsewhere = new WeakMap<object, unknown>();
+const doneFor = (inList: boolean) => (inList ? doneInList : doneElsewhere);
+
 const open = (value: unknown, inList: boolean): Frame | undefined =>
   typeof value === 'object' && value !== null
     ? {
@@ -72,9 +82,12 @@ function nameFirstDeep(value: unknown): unknown {
       const child = keys
         ? (source as Record<string, unknown>)[keys[copies.length]!]
         : (source as unknown[])[copies.length];
-      const inner = open(child, keys === undefined);
+      const inList = keys === undefined;
+      const known =
+        typeof child === 'object' && child !== null ? doneFor(inList).get(child) : undefined;
+      const inner = known === undefined ? open(child, inList) : undefined;
       if (inner) stack.push(inner);
-      else copies.push(child);
+      else copies.push(known ?? child);
       continue;
     }
     stack.pop();
@@ -89,7 +102,9 @@ function nameFirstDeep(value: unknown): unknown {
         );
     const done = keys && frame.inList ? ordered(copy, NAME_FIRST) : copy;
     const parent = stack[stack.length - 1];
+    // The root is the manifest compile made just now: nothing to keep.
     if (!parent) return done;
+    doneFor(frame.inList).set(source, done);
     parent.copies.push(done);
   }
 }

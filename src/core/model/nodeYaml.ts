@@ -5,9 +5,7 @@
  * bring new validation errors to this task (or, for a template, to the tasks
  * that run it). Otherwise nothing changes and the diagnostics say why.
  */
-import { orderTask, orderTemplate } from '../argo/keyOrder';
 import { validate } from '../argo/validate';
-import { dumpYaml } from '../argo/yamlText';
 import { error, type Diagnostic, type Result } from '../diagnostics';
 import { updateTask, updateTemplate } from './operations';
 import { findTask, taskPath } from './pipeline';
@@ -17,15 +15,9 @@ import { templatePath } from './templateFields';
 import type { JsonObject, Pipeline, Task, Template } from './types';
 import { parseYamlAs } from './yamlFragment';
 import { scopeTasks } from './scope';
+import { taskYamlText, templateYamlText } from './nodeYamlText';
 
-/** The task as YAML, keys in the order Argo users write them. */
-export function taskYamlText(task: Task): string {
-  return dumpYaml(orderTask(task));
-}
-
-export function templateYamlText(template: Template): string {
-  return dumpYaml(orderTemplate(template));
-}
+export { taskYamlText, templateYamlText };
 
 /** Errors that concern the whole DAG, whichever task they are pinned to. */
 const GRAPH_CODES = new Set(['cycle', 'mixed-depends']);

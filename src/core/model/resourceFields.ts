@@ -22,10 +22,13 @@ import { deepEqual } from '../util/deepEqual';
 import { updateTemplate } from './operations';
 import { findTask } from './pipeline';
 import { conditionProblem } from './resourceConditions';
-import { findTemplate, workflowSpec } from './spec';
+import { findTemplate } from './spec';
 import { patchSparkManifest, sparkPatchProblems, type SparkPatch } from './sparkValues';
 import { forkTemplate, refused, templatePath } from './templateFields';
 import { isObject, type JsonObject, type Pipeline, type Template } from './types';
+import { templateUseCount } from './templateUses';
+
+export { templateUseCount };
 
 export { sparkFields, sparkFieldProblem, type SparkFormValues } from './sparkValues';
 
@@ -193,27 +196,6 @@ export function setSparkFields(p: Pipeline, template: string, patch: SparkPatch)
   if (deepEqual(next.manifest, object)) return { value: p, diagnostics: [] };
   const text = dumpManifest(next.manifest, [...view.plainPlaceholders, ...next.plainPlaceholders]);
   return { value: setResource(p, template, 'manifest', text), diagnostics: [] };
-}
-
-/**
- * How many places run template `name`: canvas tasks, plus steps, tasks of
- * other DAGs, `entrypoint`, `onExit` and hooks that name it.
- */
-export function templateUseCount(p: Pipeline, name: string): number {
-  let count = 0;
-  // A stack, not recursion: a hand-written spec may nest deeper than the call stack.
-  const stack: unknown[] = [workflowSpec(p)];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (Array.isArray(v)) for (const x of v) stack.push(x);
-    else if (isObject(v))
-      for (const [k, x] of Object.entries(v)) {
-        if ((k === 'template' || k === 'entrypoint' || k === 'onExit') && x === name) count++;
-        // `templateRef.template` names a template of another WorkflowTemplate.
-        else if (typeof x === 'object' && k !== 'templateRef') stack.push(x);
-      }
-  }
-  return count;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type DragEvent } from 'react';
 import { checkConnection, refusedTargets } from '../../core/model/connections';
 import {
   parsePortHandle,
@@ -35,7 +35,7 @@ import { ScopeBar } from './ScopeBar';
 import { EmptyCanvas } from './EmptyCanvas';
 import { stepsGeometry, placeAt } from './stepsGeometry';
 import { scopeView } from '../../core/model/scopeView';
-import { CanvasViewContext, NO_TASKS, type CanvasView } from './canvasView';
+import { CanvasViewContext, createRefusedTargets, NO_TASKS, type CanvasView } from './canvasView';
 import { useProgressiveReveal } from './useProgressiveReveal';
 
 const nodeTypes = { task: TaskNode, stepGroup: GroupNode };
@@ -70,10 +70,8 @@ export function Canvas({
   const selection = useEditor((s) => s.selection);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const server = useEditor((s) => s.serverDiagnostics);
-  const problems = useMemo(
-    () => withServerProblems(diagnosticsByTask(pipeline), server),
-    [pipeline, server],
-  );
+  const local = useEditor(diagnosticsByTask);
+  const problems = useMemo(() => withServerProblems(local, server), [local, server]);
   // Measured sizes are view state, not document state: kept here, not in the store.
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const nodes = adapter.nodes(pipeline, selectedSet, problems, sizes);
@@ -278,15 +276,15 @@ export function Canvas({
   );
   const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM);
   const runWatched = useEditor((s) => s.run !== undefined);
+  const refused = useMemo(() => createRefusedTargets(), []);
+  useLayoutEffect(() => {
+    refused.set(
+      connectingFrom ? refusedTargets(store.getState().pipeline, connectingFrom) : NO_TASKS,
+    );
+  }, [refused, connectingFrom, store]);
   const view = useMemo<CanvasView>(
-    () => ({
-      detailed,
-      runWatched,
-      refused: connectingFrom
-        ? refusedTargets(store.getState().pipeline, connectingFrom)
-        : NO_TASKS,
-    }),
-    [detailed, runWatched, connectingFrom, store],
+    () => ({ detailed, runWatched, refused }),
+    [detailed, runWatched, refused],
   );
 
   return (

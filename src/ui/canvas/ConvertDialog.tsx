@@ -1,7 +1,7 @@
 // Shows the DAG a steps template would become before it is applied.
 import { useMemo } from 'react';
 import { stepsToDag } from '../../core/model/convert';
-import { templateYamlText } from '../../core/model/nodeYaml';
+import { templateYamlText } from '../../core/model/nodeYamlText';
 import { scopeTemplate } from '../../core/model/scope';
 import { useEditor, useEditorStore } from '../EditorContext';
 

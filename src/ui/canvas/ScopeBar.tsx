@@ -9,7 +9,7 @@ import { workflowSpec } from '../../core/model/spec';
 import { handlerCalls } from '../../core/model/templateGraph';
 import { breadcrumb } from '../../store/scopeSlice';
 import { useEditor, useEditorStore } from '../EditorContext';
-import { ConvertDialog } from './ConvertDialog';
+import { ConvertDialog } from '../lazyPanels';
 
 export function ScopeBar() {
   const store = useEditorStore();

@@ -4,7 +4,7 @@
 // connection is being drawn, a node that would close a cycle shows itself as
 // not connectable.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useContext } from 'react';
+import { memo, useCallback, useContext, useSyncExternalStore } from 'react';
 import { useEditorStore } from '../EditorContext';
 import { CanvasViewContext } from './canvasView';
 import type { TaskFlowNode } from './flowAdapter';
@@ -21,7 +21,10 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
   const view = useContext(CanvasViewContext);
   const store = useEditorStore();
   const detailed = view.detailed;
-  const blocked = view.refused.size > 0 && view.refused.has(id);
+  const blocked = useSyncExternalStore(
+    useCallback((changed: () => void) => view.refused.subscribe(id, changed), [view.refused, id]),
+    () => view.refused.has(id),
+  );
   const errors = data.problems.filter((d) => d.severity === 'error').length;
   const warnings = data.problems.length - errors;
   const className = [

@@ -25,7 +25,7 @@ export function TaskInspector({ name }: { name: string }) {
       .map((t) => t.name)
       .join('\n'),
   );
-  const problems = useEditor((s) => diagnosticsByTask(s.pipeline).get(name));
+  const problems = useEditor((s) => diagnosticsByTask(s).get(name));
   const focus = useEditor((s) => (s.focus?.task === name ? s.focus : undefined));
   const scope = useEditor((s) => referencesInScope(s.pipeline)(name).references);
   if (!task) return null;

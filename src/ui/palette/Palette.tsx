@@ -1,11 +1,10 @@
 // The palette: entries of the active config.yaml, grouped and searchable.
 // Drag an entry onto the canvas, or focus it and press Enter to add it at the centre.
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { ConfigSourceDialog } from './ConfigSourceDialog';
 import type { PaletteEntry } from '../../core/config';
 import { formatDiagnostic } from '../../core/diagnostics';
 import { useEditor } from '../EditorContext';
-import { LibrarySection } from './LibrarySection';
+import { ConfigSourceDialog, LibrarySection } from '../lazyPanels';
 import { PALETTE_MIME } from './paletteDrag';
 
 interface Props {

@@ -2,7 +2,6 @@
 // it is in, selects its task or step (or the workflow) and focuses the field
 // it is about.
 import { useMemo } from 'react';
-import { pipelineDiagnostics } from '../../store/derived';
 import type { Diagnostic } from '../../core/diagnostics';
 import { isTemplate } from '../../core/model/pipeline';
 import { rawTemplates } from '../../core/model/spec';
@@ -30,7 +29,7 @@ function templateOf(p: Pipeline, d: Diagnostic): string | undefined {
 
 export function ProblemsList() {
   const store = useEditorStore();
-  const local = useEditor((s) => pipelineDiagnostics(s.pipeline));
+  const local = useEditor((s) => s.diagnostics);
   const server = useEditor((s) => s.serverDiagnostics);
   const diagnostics = useMemo(
     () => (server.length > 0 ? [...server, ...local] : local),

@@ -1,7 +1,7 @@
 // What the last submit did: the created name with a link to the Argo UI, an
 // offer to update an existing template, or the failure in words.
 import { useEditor, useEditorStore } from '../EditorContext';
-import { TemplateRunForm } from './TemplateRunForm';
+import { TemplateRunForm } from '../lazyPanels';
 
 export function SubmitResultBar() {
   const store = useEditorStore();

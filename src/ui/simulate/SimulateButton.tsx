@@ -11,7 +11,7 @@ export function SimulateButton() {
       data-testid="simulate"
       title="Run the workflow here, without a cluster: mark tasks as failing and see what runs, is skipped or omitted"
       onClick={() =>
-        active ? store.getState().stopSimulation() : store.getState().startSimulation()
+        active ? store.getState().stopSimulation() : void store.getState().startSimulation()
       }
     >
       {active ? 'Stop simulating' : 'Simulate'}

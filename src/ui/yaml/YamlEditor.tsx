@@ -41,6 +41,12 @@ export default function YamlEditor({ value, diagnostics, onChange, onBlur, dark 
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latest = useRef({ onChange, onBlur, diagnostics });
+  /**
+   * The text the editor holds when it is the last `value` given (undefined
+   * once the user typed): the next change is computed against it rather than
+   * against `doc.toString()`, which joins megabytes at 10,000 tasks.
+   */
+  const shown = useRef<string | undefined>(value);
   useEffect(() => {
     latest.current = { onChange, onBlur, diagnostics };
     if (view.current) forceLinting(view.current);
@@ -57,7 +63,10 @@ export default function YamlEditor({ value, diagnostics, onChange, onBlur, dark 
           lintGutter(),
           linter((v) => toCodeMirror(v, latest.current.diagnostics), { delay: 100 }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged && u.view.hasFocus) latest.current.onChange(u.state.doc.toString());
+            if (u.docChanged && u.view.hasFocus) {
+              shown.current = undefined;
+              latest.current.onChange(u.state.doc.toString());
+            }
           }),
           EditorView.domEventHandlers({ blur: () => latest.current.onBlur() }),
           EditorView.theme({}, { dark }),
@@ -65,6 +74,7 @@ export default function YamlEditor({ value, diagnostics, onChange, onBlur, dark 
       }),
     });
     view.current = editor;
+    shown.current = value;
     return () => editor.destroy();
     // The view is created once; value and diagnostics flow in through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -73,8 +83,9 @@ export default function YamlEditor({ value, diagnostics, onChange, onBlur, dark 
   useEffect(() => {
     const v = view.current;
     if (!v || v.hasFocus) return;
-    const change = minimalChange(v.state.doc.toString(), value);
+    const change = minimalChange(shown.current ?? v.state.doc.toString(), value);
     if (change) v.dispatch({ changes: change });
+    shown.current = value;
   }, [value]);
 
   return <div className="yaml-editor" ref={host} data-testid="yaml-editor" />;

@@ -5,7 +5,6 @@
  * offer to update it. The draft itself is never changed.
  */
 import { compile } from '../compile';
-import { validate } from '../validate';
 import { error, type Diagnostic } from '../../diagnostics';
 import type { JsonObject, Metadata, Pipeline, WorkflowKind } from '../../model/types';
 import {
@@ -77,6 +76,8 @@ export async function submitPipeline(
       ),
     };
   const p = withSubmitOptions(document, options);
+  // Loaded here, not at the top: the editor's entry chunk stays without the validator (issue 11).
+  const { validate } = await import('../validate');
   const local = validate(p, { mode: 'submit' }).filter((d) => d.severity === 'error');
   if (local.length > 0) return { status: 'invalid', diagnostics: local };
   const manifest = submissionManifest(p, client.connection.namespace);
