@@ -7,12 +7,17 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, type Node } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exportDocument, openDocuments } from '../../src/core';
 import { dumpYaml, loadYamlDocuments } from '../../src/core/argo/yamlText';
 import { MAX_YAML_DEPTH } from '../../src/core/yaml/sourceIndex';
 import { loadAllAsKubernetes } from '../support/kubernetesYaml';
 import { argoExamplePath, hasShared, listArgoExamples, SKIP_REASON } from '../support/sharedData';
+import { TIMEOUT } from '../support/timeouts';
+
+// Property runs, every Argo example through two parsers and the nesting
+// limits are CPU-bound: one overran Vitest's 5 s at load 13.
+vi.setConfig({ testTimeout: TIMEOUT.cpu });
 
 const readOne = (text: string): unknown => {
   const loaded = loadYamlDocuments(text);
