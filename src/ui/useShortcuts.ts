@@ -19,6 +19,11 @@ export const SHORTCUTS: [string, string][] = [
   ['Enter on a task or step', 'Open the DAG or steps template it runs'],
   ['Double-click a task or step', 'Open the DAG or steps template it runs'],
   ['Alt+Up', 'Back up one level (the breadcrumb)'],
+  ['Shift+F', 'Focus mode: the canvas alone; Escape leaves'],
+  [
+    'Arrow keys, Enter on a panel divider',
+    'Resize the panels; collapse or expand the one before it',
+  ],
   ['?', 'This help'],
 ];
 

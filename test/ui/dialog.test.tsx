@@ -141,6 +141,7 @@ describe('"?" help', () => {
           onConnection={noop}
           onOpenRun={noop}
           theme="light"
+          onExamples={noop}
         />
       </EditorProvider>,
     );
@@ -150,5 +151,7 @@ describe('"?" help', () => {
       .map((b) => b.getAttribute('aria-label') ?? b.textContent?.trim());
     expect(names.length).toBeGreaterThan(5);
     for (const name of names) expect(listed, `${name} is not in "?"`).toContain(name);
+    for (const name of listed)
+      expect(names, `"?" lists ${name}, not on the toolbar`).toContain(name);
   });
 });

@@ -15,7 +15,7 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { checkConnection, refusedTargets } from '../../core/model/connections';
 import { parsePortHandle, referencesBetween } from '../../core/model/dataFlow';
 import type { Point } from '../../core/model/types';
@@ -32,11 +32,12 @@ import { stepsGeometry, placeAt } from './stepsGeometry';
 import { scopeView } from '../../core/model/scopeView';
 import { CanvasViewContext, NO_TASKS, type CanvasView } from './canvasView';
 import { useProgressiveReveal } from './useProgressiveReveal';
+import { MINIMAP_CLEAR } from './fitPadding';
 
 const nodeTypes = { task: TaskNode, stepGroup: GroupNode };
 // Low enough to fit thousands of tasks in view (a 5,000-task DAG placed by
 // level can be 50,000 px tall); nodes show as plain boxes that far out.
-const MIN_ZOOM = 0.01;
+export const MIN_ZOOM = 0.01;
 
 /** Adds the server's lint problems to the per-task lists (rare, so copying is fine). */
 function withServerProblems(
@@ -53,9 +54,14 @@ const deleteKeys = ['Delete', 'Backspace'];
 export function Canvas({
   onOpenFile,
   colorMode,
+  minimap = true,
+  controls,
 }: {
   onOpenFile: (file: File) => void;
   colorMode: 'light' | 'dark';
+  minimap?: boolean;
+  /** More buttons for the controls panel (focus mode, minimap). */
+  controls?: ReactNode;
 }) {
   const store = useEditorStore();
   const adapter = useMemo(() => createFlowAdapter(), []);
@@ -306,8 +312,8 @@ export function Canvas({
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={16} />
-          <MiniMap pannable zoomable nodeStrokeWidth={3} />
-          <Controls />
+          {minimap && <MiniMap pannable zoomable nodeStrokeWidth={3} />}
+          <Controls fitViewOptions={minimap ? MINIMAP_CLEAR : undefined}>{controls}</Controls>
         </ReactFlow>
       </CanvasViewContext.Provider>
       <ScopeBar />

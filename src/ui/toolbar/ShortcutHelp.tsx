@@ -2,11 +2,12 @@
 import { useId, useState } from 'react';
 import { Dialog } from '../Dialog';
 import { SHORTCUTS } from '../useShortcuts';
-import { TOOLBAR_ACTIONS } from './helpEntries';
+import { CANVAS_CONTROLS, TOOLBAR_ACTIONS } from './helpEntries';
 
 const SECTIONS: [string, [string, string][]][] = [
   ['Keyboard', SHORTCUTS],
   ['Toolbar', TOOLBAR_ACTIONS],
+  ['Canvas and panels', CANVAS_CONTROLS],
 ];
 
 function matches(query: string, [keys, what]: [string, string]): boolean {

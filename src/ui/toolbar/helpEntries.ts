@@ -9,12 +9,24 @@ export const TOOLBAR_ACTIONS: [string, string][] = [
   ['Redo', 'Redo (Ctrl+Shift+Z)'],
   ['Auto-layout', 'Lay the graph out left to right'],
   ['Fit', 'Fit the whole graph in view'],
-  ['Focus', 'Give the canvas the whole window; Shift+F or Escape leaves'],
-  ['Minimap', 'Show or hide the minimap'],
   ['Server…', 'Argo Server address, namespace and token; Test connection'],
   ['Open run…', 'Watch a workflow already submitted, by name'],
   ['Simulate', 'Run the workflow here without a cluster'],
   ['Submit', 'Submit the workflow to the Argo Server'],
   ['Toggle theme', 'Switch between the light and dark theme'],
   ['Keyboard shortcuts', 'This help (?)'],
+];
+
+/** The buttons in the canvas's corner (React Flow's Controls and ours), by accessible name. */
+export const CANVAS_CONTROLS: [string, string][] = [
+  ['Zoom In', 'Zoom in'],
+  ['Zoom Out', 'Zoom out'],
+  ['Fit View', 'Fit the graph in view, clear of the minimap'],
+  ['Toggle Interactivity', 'Lock or unlock moving and connecting nodes'],
+  ['Focus mode', 'Give the canvas the whole window (Shift+F; Escape leaves)'],
+  ['Minimap', 'Show or hide the minimap (remembered)'],
+  [
+    'Hide the palette / inspector / YAML and problems',
+    'Fold a side panel to a rail; its rail brings it back',
+  ],
 ];
