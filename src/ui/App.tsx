@@ -1,6 +1,6 @@
 // The application shell: toolbar, palette, canvas, inspector, YAML and problems.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PaletteEntry } from '../core/config';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { readSettings } from '../store/connectionSettings';
@@ -21,6 +21,10 @@ import { Canvas, MIN_ZOOM } from './canvas/Canvas';
 import { fitViewport } from './canvas/fitPadding';
 import { useView } from './shell/useView';
 import { ViewControls } from './shell/ViewControls';
+import { ShellActionsContext } from './shell/ShellActions';
+
+// The gallery and its catalogue load when first opened, not at first paint.
+const ExamplesDialog = lazy(() => import('./examples/ExamplesDialog'));
 import { TemplatesOutline } from './outline/TemplatesOutline';
 import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
 import { pickFile } from './files';
@@ -158,77 +162,86 @@ function Editor() {
     </PanelBoundary>
   );
 
+  const shellActions = useMemo(() => ({ openExamples: () => setDialog('examples') }), []);
+
   return (
-    <div className={`app theme-${theme}${view.focus ? ' focus' : ''}`}>
-      {panel(
-        'toolbar',
-        'toolbar',
-        <Toolbar
-          onNew={docs.newDocument}
-          onOpen={open}
-          onDownload={docs.download}
-          onAutoLayout={docs.autoLayout}
-          onFit={fit}
-          onToggleTheme={toggleTheme}
-          onHelp={() => setHelp(true)}
-          onConnection={() => setDialog('connection')}
-          onOpenRun={() => setDialog('run')}
-          theme={theme}
-          onExamples={() => setDialog('examples')}
-        />,
-      )}
-      <Workspace
-        sidebar={panel(
-          'palette',
-          'auto',
-          <div className="sidebar">
-            <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />
-            <TemplatesOutline />
-          </div>,
+    <ShellActionsContext.Provider value={shellActions}>
+      <div className={`app theme-${theme}${view.focus ? ' focus' : ''}`}>
+        {panel(
+          'toolbar',
+          'toolbar',
+          <Toolbar
+            onNew={docs.newDocument}
+            onOpen={open}
+            onDownload={docs.download}
+            onAutoLayout={docs.autoLayout}
+            onFit={fit}
+            onToggleTheme={toggleTheme}
+            onHelp={() => setHelp(true)}
+            onConnection={() => setDialog('connection')}
+            onOpenRun={() => setDialog('run')}
+            theme={theme}
+            onExamples={() => setDialog('examples')}
+          />,
         )}
-        centre={
-          <main className="centre">
-            {panel(
-              'canvas',
-              'auto',
-              <Canvas
-                onOpenFile={docs.openFile}
-                colorMode={theme}
-                minimap={view.minimap}
-                controls={<ViewControls view={view} />}
-              />,
-            )}
-            <Notice />
-            <LayoutStatus />
-            <StorageBanner />
-            <SubmitResultBar />
-            {view.focus && (
-              <button type="button" className="focus-exit" onClick={view.toggleFocus}>
-                Exit focus (Esc)
-              </button>
-            )}
-          </main>
-        }
-        inspector={panel('inspector', 'auto', <Inspector />)}
-        yaml={panel(
-          'YAML panel',
-          'auto',
-          <YamlPanel onDownload={docs.download} dark={theme === 'dark'} />,
+        <Workspace
+          sidebar={panel(
+            'palette',
+            'auto',
+            <div className="sidebar">
+              <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />
+              <TemplatesOutline />
+            </div>,
+          )}
+          centre={
+            <main className="centre">
+              {panel(
+                'canvas',
+                'auto',
+                <Canvas
+                  onOpenFile={docs.openFile}
+                  colorMode={theme}
+                  minimap={view.minimap}
+                  controls={<ViewControls view={view} />}
+                />,
+              )}
+              <Notice />
+              <LayoutStatus />
+              <StorageBanner />
+              <SubmitResultBar />
+              {view.focus && (
+                <button type="button" className="focus-exit" onClick={view.toggleFocus}>
+                  Exit focus (Esc)
+                </button>
+              )}
+            </main>
+          }
+          inspector={panel('inspector', 'auto', <Inspector />)}
+          yaml={panel(
+            'YAML panel',
+            'auto',
+            <YamlPanel onDownload={docs.download} dark={theme === 'dark'} />,
+          )}
+          side={
+            <div className="side-panels">
+              {panel('run panel', 'auto', <RunPanel />)}
+              {panel('runs panel', 'auto', <RunsPanel />)}
+              {panel('problems list', 'auto', <ProblemsList />)}
+            </div>
+          }
+        />
+        {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+        {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
+        {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
+        {dialog === 'examples' && (
+          <Suspense fallback={null}>
+            <ExamplesDialog onClose={() => setDialog(undefined)} onOpen={docs.openText} />
+          </Suspense>
         )}
-        side={
-          <div className="side-panels">
-            {panel('run panel', 'auto', <RunPanel />)}
-            {panel('runs panel', 'auto', <RunsPanel />)}
-            {panel('problems list', 'auto', <ProblemsList />)}
-          </div>
-        }
-      />
-      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
-      {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
-      {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
-      {submitFormOpen && <SubmitForm onClose={() => store.getState().closeSubmitForm()} />}
-      <CompareView />
-      <ShownMarker />
-    </div>
+        {submitFormOpen && <SubmitForm onClose={() => store.getState().closeSubmitForm()} />}
+        <CompareView />
+        <ShownMarker />
+      </div>
+    </ShellActionsContext.Provider>
   );
 }
