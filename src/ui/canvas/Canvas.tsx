@@ -5,6 +5,7 @@
 import {
   Background,
   Controls,
+  MarkerType,
   MiniMap,
   ReactFlow,
   useConnection,
@@ -50,6 +51,8 @@ function withServerProblems(
   return merged;
 }
 const deleteKeys = ['Delete', 'Backspace'];
+// Dependencies point the way they run: an arrowhead at the task that waits.
+const EDGE_DEFAULTS = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 
 export function Canvas({
   onOpenFile,
@@ -310,6 +313,8 @@ export function Canvas({
           onlyRenderVisibleElements
           minZoom={MIN_ZOOM}
           proOptions={{ hideAttribution: true }}
+          defaultEdgeOptions={EDGE_DEFAULTS}
+          defaultMarkerColor={null}
         >
           <Background gap={16} />
           {minimap && <MiniMap pannable zoomable nodeStrokeWidth={3} />}
