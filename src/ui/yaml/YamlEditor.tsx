@@ -59,6 +59,7 @@ export default function YamlEditor({ value, diagnostics, onChange, onBlur, dark 
           yaml(),
           // Long lines (an image, a script) wrap instead of scrolling sideways.
           EditorView.lineWrapping,
+          EditorView.contentAttributes.of({ 'aria-label': 'Argo YAML' }),
           lintGutter(),
           linter((v) => toCodeMirror(v, latest.current.diagnostics), { delay: 100 }),
           EditorView.updateListener.of((u) => {
