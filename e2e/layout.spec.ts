@@ -6,7 +6,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, LIMITS, nodeCount, openEditor, yamlText } from './support/browser';
+import {
+  configureConnection,
+  launch,
+  LIMITS,
+  nodeCount,
+  openEditor,
+  twoConnected,
+  yamlText,
+} from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -131,6 +139,25 @@ describe('the minimap', () => {
     expect(await page.getByRole('button', { name: 'Minimap' }).getAttribute('aria-pressed')).toBe(
       'false',
     );
+    await page.context().close();
+  });
+});
+
+describe('error bars', () => {
+  it('a submit error covers neither the zoom controls nor the minimap', async () => {
+    const { page } = await openEditor(browser);
+    await configureConnection(page, 'not-the-token');
+    await twoConnected(page);
+    await page.locator('[data-testid=submit]').click();
+    const bar = page.locator('[data-testid=submit-result]');
+    await expect.poll(() => bar.textContent()).toContain('(401)');
+    const b = await box(page, '[data-testid=submit-result]');
+    for (const corner of ['.react-flow__controls', '.react-flow__minimap']) {
+      const c = await box(page, corner);
+      const overlaps =
+        b.x < c.x + c.width && c.x < b.x + b.width && b.y < c.y + c.height && c.y < b.y + b.height;
+      expect(overlaps, `the bar covers ${corner}`).toBe(false);
+    }
     await page.context().close();
   });
 });

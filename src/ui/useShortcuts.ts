@@ -20,10 +20,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Double-click a task or step', 'Open the DAG or steps template it runs'],
   ['Alt+Up', 'Back up one level (the breadcrumb)'],
   ['Shift+F', 'Focus mode: the canvas alone; Escape leaves'],
-  [
-    'Arrow keys, Enter on a panel divider',
-    'Resize the panels; collapse or expand the one before it',
-  ],
+  ['Arrow keys on a panel divider', 'Resize the panels (Tab reaches each divider)'],
   ['?', 'This help'],
 ];
 

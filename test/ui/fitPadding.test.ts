@@ -48,9 +48,18 @@ describe('fitViewport', () => {
       });
 
   it('uses the whole view when the minimap is hidden', () => {
-    const bounds = graphs.wide;
+    // A graph of the view's own shape: keeping clear of the minimap costs zoom.
+    const bounds = { x: 0, y: 0, width: 1480, height: 830 };
     expect(fitViewport(bounds, 740, 415, false, ZOOM).zoom).toBeGreaterThan(
       fitViewport(bounds, 740, 415, true, ZOOM).zoom,
+    );
+  });
+
+  it('costs no zoom when the graph leaves room beside the minimap anyway', () => {
+    // A wide, flat graph fills the width and leaves the bottom free.
+    const bounds = graphs.wide;
+    expect(fitViewport(bounds, 740, 415, true, ZOOM).zoom).toBeCloseTo(
+      fitViewport(bounds, 740, 415, false, ZOOM).zoom,
     );
   });
 });
