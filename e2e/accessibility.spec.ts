@@ -152,6 +152,22 @@ describe('keyboard', () => {
     await page.context().close();
   });
 
+  it('Delete on a dialog button leaves the selected task alone', async () => {
+    const page = await open('light');
+    await openExample(page, 'fan-out-fan-in');
+    const count = await nodeCount(page);
+    await page.locator('.react-flow__node[data-id="merge"]').click();
+    await page.getByRole('button', { name: 'Server…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Argo Server connection' });
+    await dialog.getByRole('button', { name: 'Cancel' }).focus();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await nodeCount(page)).toBe(count);
+    await page.context().close();
+  });
+
   it('reaches the panel dividers and the panel toggles with Tab', async () => {
     const page = await open('light');
     const reached = new Set<string>();

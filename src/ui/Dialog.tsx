@@ -100,8 +100,9 @@ export function Dialog({
     onClick: (e: React.MouseEvent) => e.stopPropagation(),
   } as const;
   return (
+    // nokey: React Flow's own key handling (Delete, arrows) ignores events from in here.
     <div
-      className="modal-backdrop"
+      className="modal-backdrop nokey"
       onClick={closeOnBackdrop ? onClose : undefined}
       data-testid="modal-backdrop"
     >

@@ -69,6 +69,8 @@ describe('Dialog', () => {
       );
       await user.keyboard('{Delete}');
       expect(onWindowKey).not.toHaveBeenCalled();
+      // and React Flow's document-level keys skip anything inside `.nokey`
+      expect(screen.getByRole('button', { name: 'ok' }).closest('.nokey')).not.toBeNull();
     } finally {
       window.removeEventListener('keydown', listener);
     }
