@@ -114,6 +114,10 @@ describe.each(['light', 'dark'] as const)('axe-core, WCAG 2.1 AA, %s theme', (sc
       getComputedStyle(document.querySelector('.react-flow')!).backgroundColor,
     ]);
     expect(contrast(edge, canvas), `edge ${edge} on ${canvas}`).toBeGreaterThanOrEqual(3);
+    // A run on the canvas (simulated: no server needed), with its phases and run panel.
+    await page.getByTestId('simulate').click();
+    await page.locator('[data-testid="phase-repeat"]').waitFor();
+    await expectClean(page, `${scheme}: a simulated run`);
     await page.context().close();
   });
 
