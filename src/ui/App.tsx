@@ -165,25 +165,25 @@ function Editor() {
   const shellActions = useMemo(() => ({ openExamples: () => setDialog('examples') }), []);
 
   return (
-    <ShellActionsContext.Provider value={shellActions}>
-      <div className={`app theme-${theme}${view.focus ? ' focus' : ''}`}>
-        {panel(
-          'toolbar',
-          'toolbar',
-          <Toolbar
-            onNew={docs.newDocument}
-            onOpen={open}
-            onDownload={docs.download}
-            onAutoLayout={docs.autoLayout}
-            onFit={fit}
-            onToggleTheme={toggleTheme}
-            onHelp={() => setHelp(true)}
-            onConnection={() => setDialog('connection')}
-            onOpenRun={() => setDialog('run')}
-            theme={theme}
-            onExamples={() => setDialog('examples')}
-          />,
-        )}
+    <div className={`app theme-${theme}${view.focus ? ' focus' : ''}`}>
+      {panel(
+        'toolbar',
+        'toolbar',
+        <Toolbar
+          onNew={docs.newDocument}
+          onOpen={open}
+          onDownload={docs.download}
+          onAutoLayout={docs.autoLayout}
+          onFit={fit}
+          onToggleTheme={toggleTheme}
+          onHelp={() => setHelp(true)}
+          onConnection={() => setDialog('connection')}
+          onOpenRun={() => setDialog('run')}
+          theme={theme}
+          onExamples={() => setDialog('examples')}
+        />,
+      )}
+      <ShellActionsContext.Provider value={shellActions}>
         <Workspace
           sidebar={panel(
             'palette',
@@ -230,18 +230,18 @@ function Editor() {
             </div>
           }
         />
-        {help && <ShortcutHelp onClose={() => setHelp(false)} />}
-        {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
-        {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
-        {dialog === 'examples' && (
-          <Suspense fallback={null}>
-            <ExamplesDialog onClose={() => setDialog(undefined)} onOpen={docs.openText} />
-          </Suspense>
-        )}
-        {submitFormOpen && <SubmitForm onClose={() => store.getState().closeSubmitForm()} />}
-        <CompareView />
-        <ShownMarker />
-      </div>
-    </ShellActionsContext.Provider>
+      </ShellActionsContext.Provider>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'examples' && (
+        <Suspense fallback={null}>
+          <ExamplesDialog onClose={() => setDialog(undefined)} onOpen={docs.openText} />
+        </Suspense>
+      )}
+      {submitFormOpen && <SubmitForm onClose={() => store.getState().closeSubmitForm()} />}
+      <CompareView />
+      <ShownMarker />
+    </div>
   );
 }
