@@ -1,6 +1,7 @@
 /**
- * Regenerates the README screenshots: the editor with a 6-task pipeline, and
- * a run in progress against the Argo Server TEST DOUBLE.
+ * Regenerates the README screenshots: the editor with a 6-task pipeline, the
+ * same in the dark theme, and a run in progress against the Argo Server TEST
+ * DOUBLE.
  *   npm run build && npx tsx scripts/screenshots.ts
  */
 import { spawn } from 'node:child_process';
@@ -73,6 +74,25 @@ try {
   await page.locator('.react-flow__node[data-id="spark-join"]').click();
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'docs/editor.png' });
+
+  // The dark theme (the OS preference), the fan-out example's badges and arrowheads.
+  const dark = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    colorScheme: 'dark',
+  });
+  await dark.goto(`http://127.0.0.1:${port}/`);
+  await dark.locator('.palette-entry').first().waitFor();
+  const [darkChooser] = await Promise.all([
+    dark.waitForEvent('filechooser'),
+    dark.getByRole('button', { name: 'Open…' }).click(),
+  ]);
+  await darkChooser.setFiles(file);
+  await dark.locator('.react-flow__node').nth(5).waitFor();
+  await dark.waitForTimeout(500);
+  await dark.locator('.react-flow__node[data-id="spark-join"]').click();
+  await dark.waitForTimeout(300);
+  await dark.screenshot({ path: 'docs/dark-mode.png' });
+  await dark.close();
 
   await page.getByRole('button', { name: 'Server…' }).click();
   await page.locator('#conn-token').fill('test-token');

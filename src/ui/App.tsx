@@ -1,6 +1,6 @@
 // The application shell: toolbar, palette, canvas, inspector, YAML and problems.
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PaletteEntry } from '../core/config';
 import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { readSettings } from '../store/connectionSettings';
@@ -11,7 +11,14 @@ import { nodeHeights } from '../core/model/dataFlow';
 import { LayoutStatus } from './layout/LayoutStatus';
 import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './browserStorage';
 import { SubmitResultBar } from './run/SubmitResultBar';
-import { Canvas } from './canvas/Canvas';
+import { Canvas, MIN_ZOOM } from './canvas/Canvas';
+import { fitViewport } from './canvas/fitPadding';
+import { useView } from './shell/useView';
+import { ViewControls } from './shell/ViewControls';
+import { ShellActionsContext } from './shell/ShellActions';
+
+// The gallery and its catalogue load when first opened, not at first paint.
+const ExamplesDialog = lazy(() => import('./examples/ExamplesDialog'));
 import { TemplatesOutline } from './outline/TemplatesOutline';
 import { EditorProvider, useEditor, useEditorStore } from './EditorContext';
 import { pickFile } from './files';
@@ -37,6 +44,7 @@ import { useShortcuts } from './useShortcuts';
 import { useScopeHistory } from './useScopeHistory';
 import { useTheme } from './useTheme';
 import { YamlPanel } from './yaml/YamlPanel';
+import { Workspace } from './shell/Workspace';
 import { scopeLayout, scopeTasks, scopeType } from '../core/model/scope';
 
 export function App({ store: given }: { store?: EditorStore }) {
@@ -76,32 +84,35 @@ export function App({ store: given }: { store?: EditorStore }) {
 function Editor() {
   const store = useEditorStore();
   const flow = useReactFlow();
+  const view = useView();
   // Fits the whole placement, from the positions rather than from what React
   // Flow has measured: it draws only the nodes in view, so fitView would fit
-  // the few nodes a large graph happened to show first.
+  // the few nodes a large graph happened to show first. Clear of the minimap.
   const fit = useCallback(() => {
     const p = store.getState().pipeline;
+    const names = scopeTasks(p).map((t) => t.name);
     // Steps, a leaf template, a DAG drawn from placements the document lacks: few or
-    // computed positions, which React Flow's own fit reads from the nodes it drew.
-    if (
-      scopeType(p) !== 'dag' ||
-      !placesAll(
-        scopeLayout(p),
-        scopeTasks(p).map((t) => t.name),
-      )
-    )
-      return void flow.fitView({ padding: 0.1 });
-    const bounds = layoutBounds(
-      scopeLayout(p),
-      scopeTasks(p).map((t) => t.name),
-      { width: NODE_WIDTH, baseHeight: NODE_HEIGHT, heights: nodeHeights(p, NODE_HEIGHT) },
+    // computed positions, read from the nodes React Flow drew.
+    const bounds =
+      scopeType(p) === 'dag' && placesAll(scopeLayout(p), names)
+        ? layoutBounds(scopeLayout(p), names, {
+            width: NODE_WIDTH,
+            baseHeight: NODE_HEIGHT,
+            heights: nodeHeights(p, NODE_HEIGHT),
+          })
+        : flow.getNodes().length > 0
+          ? flow.getNodesBounds(flow.getNodes())
+          : undefined;
+    const box = document.querySelector('.canvas')?.getBoundingClientRect();
+    if (!bounds || !box || box.width === 0) return;
+    void flow.setViewport(
+      fitViewport(bounds, box.width, box.height, view.minimap, { min: MIN_ZOOM, max: 2 }),
     );
-    if (bounds) void flow.fitBounds(bounds, { padding: 0.1 });
-  }, [flow, store]);
+  }, [flow, store, view.minimap]);
   const docs = useDocumentActions(fit);
   const [theme, toggleTheme] = useTheme();
   const [help, setHelp] = useState(false);
-  const [dialog, setDialog] = useState<'connection' | 'run' | undefined>();
+  const [dialog, setDialog] = useState<'connection' | 'run' | 'examples' | undefined>();
   const submitFormOpen = useEditor((s) => s.submitFormOpen);
   const handlers = useMemo(
     () => ({ download: docs.download, help: () => setHelp(true) }),
@@ -159,8 +170,10 @@ function Editor() {
     </PanelBoundary>
   );
 
+  const shellActions = useMemo(() => ({ openExamples: () => setDialog('examples') }), []);
+
   return (
-    <div className={`app theme-${theme}`}>
+    <div className={`app theme-${theme}${view.focus ? ' focus' : ''}`}>
       {panel(
         'toolbar',
         'toolbar',
@@ -175,39 +188,65 @@ function Editor() {
           onConnection={() => setDialog('connection')}
           onOpenRun={() => setDialog('run')}
           theme={theme}
+          onExamples={() => setDialog('examples')}
         />,
       )}
-      {panel(
-        'palette',
-        'palette',
-        <div className="sidebar">
-          <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />
-          <TemplatesOutline />
-        </div>,
-      )}
-      <main className="centre">
-        {panel('canvas', 'auto', <Canvas onOpenFile={docs.openFile} colorMode={theme} />)}
-        <Notice />
-        <LayoutStatus />
-        <StorageBanner />
-        <SubmitResultBar />
-      </main>
-      {panel('inspector', 'inspector', <Inspector />)}
-      <div className="bottom-panels">
-        {panel(
-          'YAML panel',
-          'auto',
-          <YamlPanel onDownload={docs.download} dark={theme === 'dark'} />,
-        )}
-        <div className="side-panels">
-          {panel('run panel', 'auto', <RunPanel />)}
-          {panel('runs panel', 'auto', <RunsPanel />)}
-          {panel('problems list', 'auto', <ProblemsList />)}
-        </div>
-      </div>
+      <ShellActionsContext.Provider value={shellActions}>
+        <Workspace
+          sidebar={panel(
+            'palette',
+            'auto',
+            <div className="sidebar">
+              <Palette onAdd={addAtCentre} onOpenConfig={openConfig} />
+              <TemplatesOutline />
+            </div>,
+          )}
+          centre={
+            <main className="centre">
+              {panel(
+                'canvas',
+                'auto',
+                <Canvas
+                  onOpenFile={docs.openFile}
+                  colorMode={theme}
+                  minimap={view.minimap}
+                  controls={<ViewControls view={view} />}
+                />,
+              )}
+              <Notice />
+              <LayoutStatus />
+              <StorageBanner />
+              <SubmitResultBar />
+              {view.focus && (
+                <button type="button" className="focus-exit" onClick={view.toggleFocus}>
+                  Exit focus (Esc)
+                </button>
+              )}
+            </main>
+          }
+          inspector={panel('inspector', 'auto', <Inspector />)}
+          yaml={panel(
+            'YAML panel',
+            'auto',
+            <YamlPanel onDownload={docs.download} dark={theme === 'dark'} />,
+          )}
+          side={
+            <div className="side-panels">
+              {panel('run panel', 'auto', <RunPanel />)}
+              {panel('runs panel', 'auto', <RunsPanel />)}
+              {panel('problems list', 'auto', <ProblemsList />)}
+            </div>
+          }
+        />
+      </ShellActionsContext.Provider>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {dialog === 'connection' && <ConnectionDialog onClose={() => setDialog(undefined)} />}
       {dialog === 'run' && <OpenRunDialog onClose={() => setDialog(undefined)} />}
+      {dialog === 'examples' && (
+        <Suspense fallback={null}>
+          <ExamplesDialog onClose={() => setDialog(undefined)} onOpen={docs.openText} />
+        </Suspense>
+      )}
       {submitFormOpen && <SubmitForm onClose={() => store.getState().closeSubmitForm()} />}
       <CompareView />
       <ShownMarker />

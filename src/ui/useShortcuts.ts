@@ -19,6 +19,8 @@ export const SHORTCUTS: [string, string][] = [
   ['Enter on a task or step', 'Open the DAG or steps template it runs'],
   ['Double-click a task or step', 'Open the DAG or steps template it runs'],
   ['Alt+Up', 'Back up one level (the breadcrumb)'],
+  ['Shift+F', 'Focus mode: the canvas alone; Escape leaves'],
+  ['Arrow keys on a panel divider', 'Resize the panels (Tab reaches each divider)'],
   ['?', 'This help'],
 ];
 

@@ -630,6 +630,32 @@ describe('explainError', () => {
     expect(text).toContain('detail');
   });
 
+  it("Argo's own 404 (grpc code 5) stays a plain not found", () => {
+    const text = explainError(new ArgoApiError('not-found', 'workflow x not found', 404, 5), ctx);
+    expect(text).toBe('Not found (404): workflow x not found');
+  });
+
+  it('a bare 404 at the app’s own address says no Argo Server is behind it, and how to start one', () => {
+    const bare = errorFromReply(404, '');
+    const text = explainError(bare, { ...ctx, server: '' });
+    expect(text).toContain('no Argo Server is behind this app');
+    expect(text).toContain('ARGO_SERVER=');
+    expect(text).toContain('docs/deploy.md');
+    expect(text).toContain('Server…');
+    expect(text).not.toMatch(/^Not found \(404\): HTTP 404$/);
+  });
+
+  it('a bare 404 from a configured address asks to check it; the CLI gets no proxy advice', () => {
+    const html = errorFromReply(404, '<html><body>404 page not found</body></html>');
+    const browser = explainError(html, ctx);
+    expect(browser).toContain('not an answer of an Argo Server');
+    expect(browser).toContain('https://argo.example:2746');
+    expect(browser).toContain('404 page not found');
+    const cli = explainError(html, { ...ctx, browser: false });
+    expect(cli).toContain('2746');
+    expect(cli).not.toMatch(/proxy|Server…/);
+  });
+
   it('anything else is an unexpected error', () => {
     expect(explainError(new Error('boom'), ctx)).toBe('Unexpected error: boom');
   });

@@ -5,6 +5,7 @@
 import {
   Background,
   Controls,
+  MarkerType,
   MiniMap,
   ReactFlow,
   useConnection,
@@ -15,7 +16,14 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useLayoutEffect, useMemo, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type DragEvent,
+  type ReactNode,
+} from 'react';
 import { checkConnection, refusedTargets } from '../../core/model/connections';
 import {
   parsePortHandle,
@@ -37,11 +45,12 @@ import { stepsGeometry, placeAt } from './stepsGeometry';
 import { scopeView } from '../../core/model/scopeView';
 import { CanvasViewContext, createRefusedTargets, NO_TASKS, type CanvasView } from './canvasView';
 import { useProgressiveReveal } from './useProgressiveReveal';
+import { MINIMAP_CLEAR } from './fitPadding';
 
 const nodeTypes = { task: TaskNode, stepGroup: GroupNode };
 // Low enough to fit thousands of tasks in view (a 5,000-task DAG placed by
 // level can be 50,000 px tall); nodes show as plain boxes that far out.
-const MIN_ZOOM = 0.01;
+export const MIN_ZOOM = 0.01;
 
 /** Adds the server's lint problems to the per-task lists (rare, so copying is fine). */
 function withServerProblems(
@@ -54,13 +63,20 @@ function withServerProblems(
   return merged;
 }
 const deleteKeys = ['Delete', 'Backspace'];
+// Dependencies point the way they run: an arrowhead at the task that waits.
+const EDGE_DEFAULTS = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 
 export function Canvas({
   onOpenFile,
   colorMode,
+  minimap = true,
+  controls,
 }: {
   onOpenFile: (file: File) => void;
   colorMode: 'light' | 'dark';
+  minimap?: boolean;
+  /** More buttons for the controls panel (focus mode, minimap). */
+  controls?: ReactNode;
 }) {
   const store = useEditorStore();
   const adapter = useMemo(() => createFlowAdapter(), []);
@@ -315,10 +331,12 @@ export function Canvas({
           onlyRenderVisibleElements
           minZoom={MIN_ZOOM}
           proOptions={{ hideAttribution: true }}
+          defaultEdgeOptions={EDGE_DEFAULTS}
+          defaultMarkerColor={null}
         >
           <Background gap={16} />
-          <MiniMap pannable zoomable nodeStrokeWidth={3} />
-          <Controls />
+          {minimap && <MiniMap pannable zoomable nodeStrokeWidth={3} />}
+          <Controls fitViewOptions={minimap ? MINIMAP_CLEAR : undefined}>{controls}</Controls>
         </ReactFlow>
       </CanvasViewContext.Provider>
       <ScopeBar />

@@ -13,6 +13,7 @@ import { RunBadge } from './RunBadge';
 
 /** Below this zoom the details are too small to read. */
 export const DETAIL_ZOOM = 0.45;
+const WORST = { error: 'an error', warning: 'a warning', info: 'a note' } as const;
 
 function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
   // No store subscriptions of its own: the canvas computes what nodes need once
@@ -26,7 +27,8 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
     () => view.refused.has(id),
   );
   const errors = data.problems.filter((d) => d.severity === 'error').length;
-  const warnings = data.problems.length - errors;
+  const warnings = data.problems.filter((d) => d.severity === 'warning').length;
+  const worst = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info';
   const className = [
     'task-node',
     selected && 'selected',
@@ -79,12 +81,22 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
       {view.runWatched && <RunBadge task={id} />}
       {data.problems.length > 0 && (
         <span
-          className={errors > 0 ? 'badge badge-error' : 'badge badge-warning'}
-          title={data.problems.map((d) => d.message).join('\n')}
-          aria-label={`${errors} errors, ${warnings} warnings`}
+          className={`badge badge-${worst}`}
+          title={data.problems.map((d) => `${d.severity}: ${d.message}`).join('\n')}
+          role="img"
+          aria-label={`${data.problems.length} problems, the worst ${WORST[worst]}`}
         >
           {data.problems.length}
         </span>
+      )}
+      {detailed && data.badges.length > 0 && (
+        <div className="task-badges">
+          {data.badges.map((b) => (
+            <span key={b.label} className={`task-badge task-badge-${b.kind}`} title={b.title}>
+              {b.label}
+            </span>
+          ))}
+        </div>
       )}
       {(data.ports.inputs.length > 0 || data.ports.outputs.length > 0) && (
         <div className="task-ports">

@@ -31,6 +31,7 @@ import { scopeEntries, scopeLayout, scopeTasks } from '../../core/model/scope';
 import { scopeView, type ScopeNode } from '../../core/model/scopeView';
 import { handlerCalls } from '../../core/model/templateGraph';
 import { stepsGeometry } from './stepsGeometry';
+import { nodeLabel, taskBadges, type TaskBadge } from './taskBadges';
 
 export interface TaskNodeData extends Record<string, unknown> {
   name: string;
@@ -47,6 +48,8 @@ export interface TaskNodeData extends Record<string, unknown> {
   opens?: string;
   /** Exit handler and lifecycle hooks: `onExit -> cleanup`, `hooks.running -> notify`. */
   handlers: { name: string; template: string }[];
+  /** when, loops, retries, continueOn (taskBadges.ts). */
+  badges: TaskBadge[];
 }
 
 export type TaskFlowNode = Node<TaskNodeData, 'task'>;
@@ -223,6 +226,7 @@ export function createFlowAdapter() {
                 problems: nodeProblems ?? [],
                 ...(source.opens !== undefined ? { opens: source.opens } : {}),
                 handlers: source.task ? handlerCalls(source.task) : NO_HANDLERS,
+                badges: taskBadges(source.task, template),
               };
         entry = {
           source,
@@ -236,6 +240,7 @@ export function createFlowAdapter() {
             position: position ?? ORIGIN,
             data,
             selected,
+            ariaLabel: nodeLabel(data),
             // Steps are placed by their group: a drag moves them to another place, not anywhere.
             ...(source.kind === 'template' ? { draggable: false } : {}),
             ...(measured ? { measured } : {}),

@@ -2,6 +2,7 @@
 // phase changes marked and the duration difference signed.
 import { formatDuration } from '../../core/argo/client';
 import { useEditor, useEditorStore } from '../EditorContext';
+import { Dialog } from '../Dialog';
 
 function delta(seconds: number | undefined): string {
   if (seconds === undefined) return '';
@@ -16,64 +17,62 @@ export function CompareView() {
   const { a, b, result, error } = compare;
   const close = () => store.getState().closeCompare();
   return (
-    <div className="modal-backdrop">
-      <div className="modal compare-view" role="dialog" aria-label="Compare runs">
-        <h2>Compare runs</h2>
-        {error && (
-          <p className="check-failed" role="alert">
-            {error}
-          </p>
-        )}
-        {!result && !error && <p className="muted">Loading…</p>}
-        {result && (
-          <table className="compare-table" data-testid="compare-table">
-            <thead>
-              <tr>
-                <th>Task</th>
-                <th>{a.name}</th>
-                <th>{b.name}</th>
-                <th>Duration</th>
+    <Dialog label="Compare runs" onClose={close} className="compare-view">
+      <h2>Compare runs</h2>
+      {error && (
+        <p className="check-failed" role="alert">
+          {error}
+        </p>
+      )}
+      {!result && !error && <p className="muted">Loading…</p>}
+      {result && (
+        <table className="compare-table" data-testid="compare-table">
+          <thead>
+            <tr>
+              <th>Task</th>
+              <th>{a.name}</th>
+              <th>{b.name}</th>
+              <th>Duration</th>
+            </tr>
+            <tr className="muted">
+              <th />
+              <th>
+                {result.a.phase} {formatDuration(result.aSeconds)}
+              </th>
+              <th>
+                {result.b.phase} {formatDuration(result.bSeconds)}
+              </th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((r) => (
+              <tr key={r.task} className={r.phaseChanged ? 'changed' : undefined}>
+                <td>{r.task}</td>
+                <td>
+                  <span className={`phase phase-${(r.a?.phase ?? 'none').toLowerCase()}`}>
+                    {r.a?.phase ?? '—'}
+                  </span>{' '}
+                  {formatDuration(r.aSeconds)}
+                </td>
+                <td>
+                  <span className={`phase phase-${(r.b?.phase ?? 'none').toLowerCase()}`}>
+                    {r.b?.phase ?? '—'}
+                  </span>{' '}
+                  {formatDuration(r.bSeconds)}
+                </td>
+                <td>{delta(r.deltaSeconds)}</td>
               </tr>
-              <tr className="muted">
-                <th />
-                <th>
-                  {result.a.phase} {formatDuration(result.aSeconds)}
-                </th>
-                <th>
-                  {result.b.phase} {formatDuration(result.bSeconds)}
-                </th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((r) => (
-                <tr key={r.task} className={r.phaseChanged ? 'changed' : undefined}>
-                  <td>{r.task}</td>
-                  <td>
-                    <span className={`phase phase-${(r.a?.phase ?? 'none').toLowerCase()}`}>
-                      {r.a?.phase ?? '—'}
-                    </span>{' '}
-                    {formatDuration(r.aSeconds)}
-                  </td>
-                  <td>
-                    <span className={`phase phase-${(r.b?.phase ?? 'none').toLowerCase()}`}>
-                      {r.b?.phase ?? '—'}
-                    </span>{' '}
-                    {formatDuration(r.bSeconds)}
-                  </td>
-                  <td>{delta(r.deltaSeconds)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <div className="modal-actions">
-          <span className="spacer" />
-          <button type="button" onClick={close}>
-            Close
-          </button>
-        </div>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="modal-actions">
+        <span className="spacer" />
+        <button type="button" onClick={close}>
+          Close
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

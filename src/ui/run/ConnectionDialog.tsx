@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { DialogField } from './DialogField';
+import { Dialog } from '../Dialog';
 
 export function ConnectionDialog({ onClose }: { onClose(): void }) {
   const store = useEditorStore();
@@ -23,91 +24,89 @@ export function ConnectionDialog({ onClose }: { onClose(): void }) {
     store.getState().setToken(token.trim(), remember);
   };
   return (
-    <div className="modal-backdrop">
-      <form
-        className="modal connection"
-        role="dialog"
-        aria-label="Argo Server connection"
-        onSubmit={(e) => {
-          e.preventDefault();
-          apply();
-          onClose();
-        }}
+    <Dialog
+      label="Argo Server connection"
+      onClose={onClose}
+      className="connection"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+        onClose();
+      }}
+    >
+      <h2>Argo Server</h2>
+      <DialogField
+        id="conn-server"
+        label="Server"
+        name="server"
+        value={server}
+        placeholder="(this app’s origin, through its proxy)"
+        onChange={setServer}
       >
-        <h2>Argo Server</h2>
-        <DialogField
-          id="conn-server"
-          label="Server"
-          name="server"
-          value={server}
-          placeholder="(this app’s origin, through its proxy)"
-          onChange={setServer}
-        >
-          <div className="field-hint">
-            Leave empty when the app is served with its proxy (ARGO_SERVER=… npm run dev, or nginx
-            per docs/deploy.md).
-          </div>
-        </DialogField>
-        <DialogField
-          id="conn-namespace"
-          label="Namespace"
-          name="namespace"
-          value={namespace}
-          onChange={setNamespace}
-        />
-        <DialogField
-          id="conn-token"
-          label="Token"
-          name="token"
-          type="password"
-          autoComplete="off"
-          value={token}
-          placeholder="Bearer … (argo auth token)"
-          onChange={setToken}
-        >
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={remember}
-              onChange={(e) => setRemember(e.target.checked)}
-            />{' '}
-            Remember for this tab
-          </label>
-        </DialogField>
-        <DialogField
-          id="conn-ui"
-          label="Argo UI address (for links)"
-          name="uiBase"
-          value={uiBase}
-          placeholder="same as the server"
-          onChange={setUiBase}
-        />
-        {check && (
-          <p
-            className={`check check-${check.status}`}
-            role={check.status === 'failed' ? 'alert' : 'status'}
-            data-testid="connection-check"
-          >
-            {check.message}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button
-            type="button"
-            onClick={() => {
-              apply();
-              void store.getState().testConnection();
-            }}
-          >
-            Test connection
-          </button>
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit">Save</button>
+        <div className="field-hint">
+          Leave empty when the app is served with its proxy (ARGO_SERVER=… npm run dev, or nginx per
+          docs/deploy.md).
         </div>
-      </form>
-    </div>
+      </DialogField>
+      <DialogField
+        id="conn-namespace"
+        label="Namespace"
+        name="namespace"
+        value={namespace}
+        onChange={setNamespace}
+      />
+      <DialogField
+        id="conn-token"
+        label="Token"
+        name="token"
+        type="password"
+        autoComplete="off"
+        value={token}
+        placeholder="Bearer … (argo auth token)"
+        onChange={setToken}
+      >
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={remember}
+            onChange={(e) => setRemember(e.target.checked)}
+          />{' '}
+          Remember for this tab
+        </label>
+      </DialogField>
+      <DialogField
+        id="conn-ui"
+        label="Argo UI address (for links)"
+        name="uiBase"
+        value={uiBase}
+        placeholder="same as the server"
+        onChange={setUiBase}
+      />
+      {check && (
+        <p
+          className={`check check-${check.status}`}
+          role={check.status === 'failed' ? 'alert' : 'status'}
+          data-testid="connection-check"
+        >
+          {check.message}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button
+          type="button"
+          onClick={() => {
+            apply();
+            void store.getState().testConnection();
+          }}
+        >
+          Test connection
+        </button>
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit">Save</button>
+      </div>
+    </Dialog>
   );
 }

@@ -12,6 +12,7 @@ import {
   type SubmitOptions,
 } from '../../core/argo/submitOptions';
 import { useEditor, useEditorStore } from '../EditorContext';
+import { Dialog } from '../Dialog';
 
 export function SubmitForm({ onClose }: { onClose(): void }) {
   const store = useEditorStore();
@@ -79,97 +80,91 @@ export function SubmitForm({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <div className="modal-backdrop">
-      <form className="modal submit-form" role="dialog" aria-label="Submit" onSubmit={onSubmit}>
-        <h2>Submit {String(pipeline.metadata.name ?? pipeline.metadata.generateName ?? '')}</h2>
-        {fields.map((f, i) => (
-          <div className="field" key={i}>
-            <label htmlFor={`submit-param-${i}`}>
-              {f.name}
-              {f.required && (
-                <span className="required" title="needs a value">
-                  {' '}
-                  *
-                </span>
-              )}
-            </label>
-            {f.enum ? (
-              <select
-                id={`submit-param-${i}`}
-                name={`param-${f.name}`}
-                value={values.get(f.name) ?? ''}
-                onChange={(e) => setValues((old) => new Map(old).set(f.name, e.target.value))}
-              >
-                {f.enum.map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                id={`submit-param-${i}`}
-                name={`param-${f.name}`}
-                value={values.get(f.name) ?? ''}
-                onChange={(e) => setValues((old) => new Map(old).set(f.name, e.target.value))}
-              />
+    <Dialog label="Submit" onClose={onClose} className="submit-form" onSubmit={onSubmit}>
+      <h2>Submit {String(pipeline.metadata.name ?? pipeline.metadata.generateName ?? '')}</h2>
+      {fields.map((f, i) => (
+        <div className="field" key={i}>
+          <label htmlFor={`submit-param-${i}`}>
+            {f.name}
+            {f.required && (
+              <span className="required" title="needs a value">
+                {' '}
+                *
+              </span>
             )}
-            {f.description && <p className="field-hint">{f.description}</p>}
-          </div>
-        ))}
-        <div className="field">
-          <label htmlFor="submit-entrypoint">Entrypoint</label>
-          <select
-            id="submit-entrypoint"
-            value={entrypoint}
-            onChange={(e) => setEntrypoint(e.target.value)}
-          >
-            {names.map((n) => (
-              <option key={n} value={n}>
-                {n}
-                {n === defaultEntry ? ' (default)' : ''}
-              </option>
-            ))}
-          </select>
+          </label>
+          {f.enum ? (
+            <select
+              id={`submit-param-${i}`}
+              name={`param-${f.name}`}
+              value={values.get(f.name) ?? ''}
+              onChange={(e) => setValues((old) => new Map(old).set(f.name, e.target.value))}
+            >
+              {f.enum.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={`submit-param-${i}`}
+              name={`param-${f.name}`}
+              value={values.get(f.name) ?? ''}
+              onChange={(e) => setValues((old) => new Map(old).set(f.name, e.target.value))}
+            />
+          )}
+          {f.description && <p className="field-hint">{f.description}</p>}
         </div>
-        <div className="field">
-          <label htmlFor="submit-labels">Labels to add</label>
-          <textarea
-            id="submit-labels"
-            rows={2}
-            placeholder="team=data"
-            value={labels}
-            onChange={(e) => setLabels(e.target.value)}
-          />
-          <p className="field-hint">
-            One key=value a line. The editor adds argoflow.dev/pipeline itself.
-          </p>
-        </div>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={remember}
-            onChange={(e) => setRemember(e.target.checked)}
-          />{' '}
-          Remember these values for this workflow (in this browser; never the token)
-        </label>
-        {problems.length > 0 && (
-          <ul className="field-error" role="alert">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        )}
-        <div className="modal-actions">
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" data-testid="submit-form-submit">
-            Submit
-          </button>
-        </div>
-      </form>
-    </div>
+      ))}
+      <div className="field">
+        <label htmlFor="submit-entrypoint">Entrypoint</label>
+        <select
+          id="submit-entrypoint"
+          value={entrypoint}
+          onChange={(e) => setEntrypoint(e.target.value)}
+        >
+          {names.map((n) => (
+            <option key={n} value={n}>
+              {n}
+              {n === defaultEntry ? ' (default)' : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="submit-labels">Labels to add</label>
+        <textarea
+          id="submit-labels"
+          rows={2}
+          placeholder="team=data"
+          value={labels}
+          onChange={(e) => setLabels(e.target.value)}
+        />
+        <p className="field-hint">
+          One key=value a line. The editor adds argoflow.dev/pipeline itself.
+        </p>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />{' '}
+        Remember these values for this workflow (in this browser; never the token)
+      </label>
+      {problems.length > 0 && (
+        <ul className="field-error" role="alert">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <div className="modal-actions">
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" data-testid="submit-form-submit">
+          Submit
+        </button>
+      </div>
+    </Dialog>
   );
 }

@@ -76,7 +76,7 @@ export function SimulationPanel() {
           type="button"
           onClick={() => s.showSimulationStep('end')}
           disabled={step >= sim.total}
-          aria-label="To the end"
+          aria-label="At once: to the end"
         >
           At once
         </button>

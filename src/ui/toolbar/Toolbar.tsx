@@ -17,6 +17,7 @@ interface Props {
   onToggleTheme(): void;
   onHelp(): void;
   theme: 'light' | 'dark';
+  onExamples(): void;
 }
 
 export function Toolbar(props: Props) {
@@ -44,6 +45,9 @@ export function Toolbar(props: Props) {
       </button>
       <button type="button" onClick={props.onOpen}>
         Open…
+      </button>
+      <button type="button" onClick={props.onExamples}>
+        Examples…
       </button>
       <button type="button" onClick={props.onDownload} title="Ctrl+S">
         Download

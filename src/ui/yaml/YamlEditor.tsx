@@ -12,6 +12,7 @@ import { EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../core/diagnostics';
+import { yamlHighlighting } from './yamlHighlight';
 
 interface Props {
   value: string;
@@ -58,8 +59,13 @@ export default function YamlEditor({ value, diagnostics, onChange, onBlur, dark 
       state: EditorState.create({
         doc: value,
         extensions: [
+          // Ahead of basicSetup: the first highlight style given wins.
+          yamlHighlighting(dark),
           basicSetup,
           yaml(),
+          // Long lines (an image, a script) wrap instead of scrolling sideways.
+          EditorView.lineWrapping,
+          EditorView.contentAttributes.of({ 'aria-label': 'Argo YAML' }),
           lintGutter(),
           linter((v) => toCodeMirror(v, latest.current.diagnostics), { delay: 100 }),
           EditorView.updateListener.of((u) => {

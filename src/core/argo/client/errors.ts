@@ -112,6 +112,9 @@ function explainUnredacted(e: unknown, ctx: ExplainContext): string {
     case 'forbidden':
       return `The token is valid but has no rights in namespace "${ctx.namespace}" (403): ${e.message}. Choose a namespace the service account may use, or ask for a RoleBinding.`;
     case 'not-found':
+      // Argo's own 404s carry a grpc code (5, NotFound); a bare 404 came from
+      // whatever serves the address: a static server, a proxy with no route.
+      if (e.code === undefined) return noArgoServer(e, ctx, where);
       return `Not found (404): ${e.message}`;
     case 'conflict':
       return `Already exists (409): ${e.message}`;
@@ -127,4 +130,14 @@ function explainUnredacted(e: unknown, ctx: ExplainContext): string {
         ? e.message[0]!.toUpperCase() + e.message.slice(1)
         : `The Argo Server sent an answer the editor cannot read: ${e.message}`;
   }
+}
+
+/** A 404 that no Argo Server wrote: nothing behind /api/v1 at that address. */
+function noArgoServer(e: ArgoApiError, ctx: ExplainContext, where: string): string {
+  const detail = `(${e.message})`;
+  if (ctx.browser === false)
+    return `Not found (404) at ${where}, and not an answer of an Argo Server: check the address (Argo Server listens on port 2746, HTTPS by default). ${detail}`;
+  if (!ctx.server)
+    return `Not found (404): no Argo Server is behind this app. Its /api/v1 calls go to the app’s own address, whose server has no proxy to Argo. Start the app with one: ARGO_SERVER=https://your-server:2746 npm start (or npm run dev; add ARGO_INSECURE=1 for a self-signed certificate), or use the nginx setup in docs/deploy.md. Or enter the server’s address under Server… if it accepts calls from this page. ${detail}`;
+  return `Not found (404) at ${where}, and not an answer of an Argo Server: check the address under Server… (Argo Server listens on port 2746), or leave it empty and serve the app through its proxy (ARGO_SERVER=…, docs/deploy.md). ${detail}`;
 }

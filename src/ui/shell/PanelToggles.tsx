@@ -1,0 +1,30 @@
+// Hide buttons for the side panels, on the canvas's edges beside the panel
+// each one folds (n8n's and VS Code's habit): they cover no panel content and
+// stay clear of the canvas controls and minimap in the corners.
+import type { Collapsible, Edge } from './SidePanel';
+
+const HIDE = { left: '‹', right: '›', bottom: '▾' } as const;
+
+export function PanelToggles({ panels }: { panels: [Edge, string, string, Collapsible][] }) {
+  return (
+    <>
+      {panels.map(
+        ([edge, id, label, { ref, collapsed }]) =>
+          !collapsed && (
+            <button
+              key={id}
+              type="button"
+              className={`panel-hide panel-hide-${edge}`}
+              aria-label={`Hide the ${label}`}
+              title={`Hide the ${label}`}
+              aria-expanded
+              aria-controls={`${id}-content`}
+              onClick={() => ref.current?.collapse()}
+            >
+              <span aria-hidden="true">{HIDE[edge]}</span>
+            </button>
+          ),
+      )}
+    </>
+  );
+}
