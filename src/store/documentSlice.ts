@@ -63,8 +63,14 @@ export interface DocumentSlice {
   apply(operation: (p: Pipeline) => Pipeline): void;
   clip: Clip | undefined;
   copy(names: string[]): void;
-  /** Pastes the clipboard; selects and returns the pasted names. */
-  paste(): string[];
+  /**
+   * Pastes the clipboard with its top-left node at `at` (the pointer), or
+   * offset further with each paste of the same clip; selects and returns the
+   * pasted names.
+   */
+  paste(at?: Point): string[];
+  /** How many times the clipboard was pasted without a point (each lands further off). */
+  pastes: number;
   duplicate(names: string[]): string[];
   addTask(options: AddTaskOptions): string;
   removeTasks(names: string[]): void;
@@ -103,6 +109,19 @@ export interface DocumentSlice {
   convertToDag(): void;
   /** Wraps the leaf template on the canvas in a one-task DAG (the entrypoint when it was). */
   wrapInDag(): void;
+}
+
+const PASTE_STEP = 40;
+
+/** Where a paste goes: the clip's top-left at `at`, else one step further per paste. */
+function pasteOffset(clip: Clip, at: Point | undefined, pastes: number): Point {
+  const points = Object.values(clip.layout);
+  if (at && points.length > 0) {
+    const x = Math.min(...points.map((q) => q.x));
+    const y = Math.min(...points.map((q) => q.y));
+    return { x: at.x - x, y: at.y - y };
+  }
+  return { x: PASTE_STEP * pastes, y: PASTE_STEP * pastes };
 }
 
 export const HISTORY_FULL: Notice = {
@@ -174,12 +193,15 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     },
     clip: undefined,
     copy(names) {
-      if (names.length > 0) set({ clip: copyTasks(get().pipeline, names) });
+      if (names.length > 0) set({ clip: copyTasks(get().pipeline, names), pastes: 0 });
     },
-    paste() {
+    pastes: 0,
+    paste(at) {
       const clip = get().clip;
       if (!clip) return [];
-      const { pipeline, names } = pasteTasks(get().pipeline, clip);
+      const pastes = at ? get().pastes : get().pastes + 1;
+      const { pipeline, names } = pasteTasks(get().pipeline, clip, pasteOffset(clip, at, pastes));
+      set({ pastes });
       commit(pipeline);
       get().select(names);
       return names;

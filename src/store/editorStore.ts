@@ -19,6 +19,7 @@ import { createLibrarySlice, type LibrarySlice } from './librarySlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
 import { createSubmitFormSlice, type SubmitFormSlice } from './submitFormSlice';
+import { createErgonomicsSlice, type ErgonomicsSlice } from './ergonomicsSlice';
 
 export type EditorState = DocumentSlice &
   SelectionSlice &
@@ -34,7 +35,8 @@ export type EditorState = DocumentSlice &
   RunsSlice &
   SimulationSlice &
   SubmitFormSlice &
-  ConfigSourceSlice;
+  ConfigSourceSlice &
+  ErgonomicsSlice;
 export type EditorStore = StoreApi<EditorState>;
 
 /** `deps` are the outside world: fetch and storage. Tests pass test doubles. */
@@ -61,5 +63,6 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
     ...createSimulationSlice(...a),
     ...createSubmitFormSlice(runDeps.localStorage)(...a),
     ...createConfigSourceSlice(runDeps.fetch)(...a),
+    ...createErgonomicsSlice(...a),
   }));
 }
