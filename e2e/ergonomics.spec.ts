@@ -142,7 +142,26 @@ describe('sticky notes', () => {
   });
 });
 
-describe('context menu and paste', () => {
+describe('context menu, selection and paste', () => {
+  it('selects only the clicked task after a box selection', async () => {
+    const { page, errors } = await openEditor(browser);
+    await twoConnected(page);
+    const a = (await node(page, 'jobprofilerclient').boundingBox())!;
+    const b = (await node(page, 'busybox-shell').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(a.x - 30, a.y - 30);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width + 30, b.y + b.height + 30, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await page.getByTestId('bulk-actions').waitFor();
+    await node(page, 'busybox-shell').click();
+    await page.getByTestId('task-inspector').waitFor();
+    expect(await page.locator('.react-flow__node.selected').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("selects a task's upstream from its context menu", async () => {
     const { page, errors } = await openEditor(browser);
     await twoConnected(page);

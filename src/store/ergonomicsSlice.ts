@@ -165,7 +165,15 @@ export const createErgonomicsSlice: StateCreator<EditorState, [], [], Ergonomics
       get().apply((q) => withNote(q, scope(), note));
       return id;
     },
-    updateNote(note) {
+    updateNote(given) {
+      // Whole pixels: the annotation is read in reviews, and 74.6328 says nothing more than 75.
+      const note = {
+        ...given,
+        x: Math.round(given.x),
+        y: Math.round(given.y),
+        width: Math.round(given.width),
+        height: Math.round(given.height),
+      };
       const current = notesOf(get().pipeline, scope()).find((n) => n.id === note.id);
       if (current && JSON.stringify(current) === JSON.stringify(note)) return;
       get().apply((q) => withNote(q, scope(), note));

@@ -36,7 +36,7 @@ import { NoteNode } from '../notes/NoteNode';
 import { isNoteId, useNoteNodes } from '../notes/useNoteNodes';
 import { useCanvasErgonomics } from './useCanvasErgonomics';
 import { ContextMenu } from './menus/ContextMenu';
-import { StepPicker } from '../quickadd/StepPicker';
+import { QuickAdd } from '../quickadd/QuickAdd';
 import { EdgeInsertButton } from './EdgeInsertButton';
 import { RenameBox } from './RenameBox';
 
@@ -342,7 +342,7 @@ export function Canvas({
       </CanvasViewContext.Provider>
       <ScopeBar />
       <EmptyCanvas />
-      <StepPicker />
+      <QuickAdd />
       {ergo.menu && <ContextMenu menu={ergo.menu} onClose={ergo.closeMenu} />}
     </div>
   );

@@ -55,7 +55,8 @@ function NoteNodeView({ data, selected }: NodeProps<NoteFlowNode>) {
         <textarea
           className="note-editor nodrag nowheel"
           aria-label="Note text"
-          autoFocus
+          // Focus without scrolling: the browser would scroll React Flow's pane to show it.
+          ref={(el) => el?.focus({ preventScroll: true })}
           defaultValue={note.text}
           onBlur={(e) => {
             setEditing(false);
