@@ -2,7 +2,7 @@
 // inserts as one undo step; paste lands at the pointer or further off each
 // time; a rename typed in the YAML keeps the position; notes and bulk edits.
 import { describe, expect, it } from 'vitest';
-import { findTask, previewDocument, type Template } from '../../src/core';
+import { findTask, openDocuments, previewDocument, type Template } from '../../src/core';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
 import { scopeLayout } from '../../src/core/model/scope';
 import { findTemplate } from '../../src/core/model/spec';
@@ -134,5 +134,30 @@ describe('notes and descriptions', () => {
     expect(notesOf(store.getState().pipeline, 'main')[0]!.text).toBe('hello');
     store.getState().setDescription('a', 'Fetches data');
     expect(previewDocument(store.getState().pipeline)).toContain('Fetches data');
+  });
+});
+
+describe('the step picker in a steps template', () => {
+  it('adds a step at the place the picker was opened for', () => {
+    const store = createEditorStore();
+    store.getState().loadConfig(CONFIG, 'config.yaml');
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: s}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      steps:
+        - - {name: one, template: echo}
+        - - {name: two, template: echo}
+    - {name: echo, container: {image: alpine}}
+`;
+    const opened = openDocuments(text).documents[0]!.pipeline!;
+    expect(store.getState().setPipeline(opened, { fresh: true })).toBe(true);
+    store.getState().openPicker({ screen, at, place: { group: 1, index: 1 } });
+    expect(store.getState().pick('train')).toBe('train');
+    const steps = findTemplate(store.getState().pipeline, 'main')?.steps as { name: string }[][];
+    expect(steps.map((g) => g.map((s) => s.name))).toEqual([['one'], ['two', 'train']]);
   });
 });
