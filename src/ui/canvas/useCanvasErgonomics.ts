@@ -179,7 +179,7 @@ export function useCanvasErgonomics(flow: Flow, placeAt: (at: Point) => StepPlac
           label: `Dependency ${edge.source} to ${edge.target}`,
           items: edgeMenu(
             ctx,
-            { source: edge.source, target: edge.target, wire: edge.data?.wire !== undefined },
+            { source: edge.source, target: edge.target, wire: edge.data?.wire },
             screen,
             flow.screenToFlowPosition(screen),
           ),

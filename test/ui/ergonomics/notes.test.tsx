@@ -4,7 +4,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { descriptionOf } from '../../../src/core/ergonomics/notes';
+import { descriptionOf, notesOf } from '../../../src/core/ergonomics/notes';
 import { createEditorStore } from '../../../src/store/editorStore';
 import { EditorProvider } from '../../../src/ui/EditorContext';
 import { NoteText } from '../../../src/ui/notes/NoteText';
@@ -50,5 +50,26 @@ describe('task description', () => {
     await user.type(screen.getByLabelText('Description'), 'Fetches the data');
     await user.tab();
     expect(descriptionOf(store.getState().pipeline, 'main', 'a')).toBe('Fetches the data');
+  });
+});
+
+describe('the workflow annotations field', () => {
+  it('hides the notes annotation, and an edit there keeps the notes', async () => {
+    const store = createEditorStore();
+    store.getState().addTask({ name: 'a', template: { name: 'echo', container: { image: 'x' } } });
+    store.getState().addNote({ x: 1, y: 2 });
+    render(
+      <EditorProvider store={store}>
+        <Inspector />
+      </EditorProvider>,
+    );
+    const field = screen.getByLabelText(/^Annotations/);
+    expect((field as HTMLTextAreaElement).value).toBe('');
+    const user = userEvent.setup();
+    await user.type(field, 'team=data');
+    await user.tab();
+    const p = store.getState().pipeline;
+    expect(p.metadata.annotations?.team).toBe('data');
+    expect(notesOf(p, 'main')).toHaveLength(1);
   });
 });

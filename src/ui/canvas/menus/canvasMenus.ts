@@ -16,6 +16,7 @@ import type { Point } from '../../../core/model/types';
 import type { EditorStore } from '../../../store/editorStore';
 import type { PickerRequest } from '../../../store/ergonomicsSlice';
 import type { MenuItem } from './ContextMenu';
+import type { DataEdge } from '../../../core/model/dataFlow';
 
 export interface MenuContext {
   store: EditorStore;
@@ -86,7 +87,7 @@ export function taskMenu(ctx: MenuContext, name: string, opens: string | undefin
 
 export function edgeMenu(
   ctx: MenuContext,
-  edge: { source: string; target: string; wire?: boolean },
+  edge: { source: string; target: string; wire?: DataEdge },
   screen: Point,
   at: Point,
 ): MenuItem[] {
@@ -105,7 +106,11 @@ export function edgeMenu(
       keys: 'Delete',
       separated: true,
       disabled: scopeType(s.pipeline) === 'dag' ? undefined : 'groups set the order of steps',
-      run: () => s.disconnect(edge.source, edge.target),
+      // A data wire is a reference in the downstream task's arguments: remove that, not the dependency.
+      run: () =>
+        edge.wire
+          ? s.deleteElements([], [{ ...edge, wire: edge.wire }], false)
+          : s.disconnect(edge.source, edge.target),
     },
   ];
 }
