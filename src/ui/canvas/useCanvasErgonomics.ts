@@ -19,7 +19,15 @@ import type { PickerRequest } from '../../store/ergonomicsSlice';
 import { useEditorStore } from '../EditorContext';
 import type { CanvasNode, DependencyEdge } from './flowAdapter';
 import type { MenuRequest } from './menus/ContextMenu';
-import { edgeMenu, paneMenu, selectionMenu, taskMenu, type MenuContext } from './menus/canvasMenus';
+import {
+  edgeMenu,
+  noteMenu,
+  paneMenu,
+  selectionMenu,
+  taskMenu,
+  type MenuContext,
+} from './menus/canvasMenus';
+import type { Note } from '../../core/ergonomics/notes';
 import { canvasPointer } from './pointer';
 import { isNoteId } from '../notes/useNoteNodes';
 import './ergonomics.css';
@@ -145,6 +153,9 @@ export function useCanvasErgonomics(flow: Flow, placeAt: (at: Point) => StepPlac
       },
       onNodeContextMenu: (e: ReactMouseEvent, node: CanvasNode) => {
         e.preventDefault();
+        const note = (node.data as { note?: Note }).note;
+        if (isNoteId(node.id) && note)
+          return setMenu({ x: e.clientX, y: e.clientY, label: 'Note', items: noteMenu(ctx, note) });
         if (node.type !== 'task') return;
         const s = store.getState();
         const many = s.selection.length > 1 && s.selection.includes(node.id);

@@ -6,10 +6,12 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { findTask } from '../../../src/core';
 import { scopeLayout } from '../../../src/core/model/scope';
+import { notesOf } from '../../../src/core/ergonomics/notes';
 import { createEditorStore, type EditorStore } from '../../../src/store/editorStore';
 import { ContextMenu, type MenuItem } from '../../../src/ui/canvas/menus/ContextMenu';
 import {
   edgeMenu,
+  noteMenu,
   paneMenu,
   selectionMenu,
   taskMenu,
@@ -129,6 +131,17 @@ describe('the canvas menus', () => {
     expect(store.getState().pipeline.metadata.annotations?.['studio.argoflow.io/notes']).toContain(
       '"x":9',
     );
+  });
+
+  it('a note: change its colour or delete it', () => {
+    const store = chain();
+    store.getState().addNote({ x: 0, y: 0 });
+    const note = () => notesOf(store.getState().pipeline, 'main')[0];
+    expect(item(noteMenu(context(store), note()!), 'Colour: yellow').disabled).toBeDefined();
+    item(noteMenu(context(store), note()!), 'Colour: green').run();
+    expect(note()?.colour).toBe('green');
+    item(noteMenu(context(store), note()!), 'Delete note').run();
+    expect(note()).toBeUndefined();
   });
 
   it('a selection: align and distribute move the tasks as one undo step', () => {

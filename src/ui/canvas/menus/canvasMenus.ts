@@ -17,6 +17,7 @@ import type { EditorStore } from '../../../store/editorStore';
 import type { PickerRequest } from '../../../store/ergonomicsSlice';
 import type { MenuItem } from './ContextMenu';
 import type { DataEdge } from '../../../core/model/dataFlow';
+import { NOTE_COLOURS, type Note } from '../../../core/ergonomics/notes';
 
 export interface MenuContext {
   store: EditorStore;
@@ -181,5 +182,18 @@ export function selectionMenu(ctx: MenuContext, names: readonly string[]): MenuI
       separated: true,
       run: () => s.removeTasks([...names]),
     },
+  ];
+}
+
+/** A sticky note: its colour, or delete it. */
+export function noteMenu(ctx: MenuContext, note: Note): MenuItem[] {
+  const s = ctx.store.getState();
+  return [
+    ...NOTE_COLOURS.map((colour) => ({
+      label: `Colour: ${colour}`,
+      disabled: colour === note.colour ? 'the note has this colour' : undefined,
+      run: () => s.updateNote({ ...note, colour }),
+    })),
+    { label: 'Delete note', keys: 'Delete', separated: true, run: () => s.removeNote(note.id) },
   ];
 }
