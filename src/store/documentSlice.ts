@@ -28,7 +28,8 @@ import type { TaskResult } from '../core/argo/depends';
 import { emptyHistory, record, redo, undo, type History } from './history';
 import { whyUnshowable } from './showable';
 import type { EditorState } from './editorStore';
-import { scopeProblem, scopeTemplate } from '../core/model/scope';
+import { scopeLayout, scopeProblem, scopeTemplate } from '../core/model/scope';
+import { pasteOffset } from '../core/ergonomics/pasteOffset';
 import type { StepPlace } from '../core/model/steps';
 import { convertScopeToDag, moveScopeStep, wrapScopeInDag } from '../core/model/templateOps';
 
@@ -65,12 +66,10 @@ export interface DocumentSlice {
   copy(names: string[]): void;
   /**
    * Pastes the clipboard with its top-left node at `at` (the pointer), or
-   * offset further with each paste of the same clip; selects and returns the
-   * pasted names.
+   * offset so that no copy lands on a node already there; selects and
+   * returns the pasted names.
    */
   paste(at?: Point): string[];
-  /** How many times the clipboard was pasted without a point (each lands further off). */
-  pastes: number;
   duplicate(names: string[]): string[];
   addTask(options: AddTaskOptions): string;
   removeTasks(names: string[]): void;
@@ -109,19 +108,6 @@ export interface DocumentSlice {
   convertToDag(): void;
   /** Wraps the leaf template on the canvas in a one-task DAG (the entrypoint when it was). */
   wrapInDag(): void;
-}
-
-const PASTE_STEP = 40;
-
-/** Where a paste goes: the clip's top-left at `at`, else one step further per paste. */
-function pasteOffset(clip: Clip, at: Point | undefined, pastes: number): Point {
-  const points = Object.values(clip.layout);
-  if (at && points.length > 0) {
-    const x = Math.min(...points.map((q) => q.x));
-    const y = Math.min(...points.map((q) => q.y));
-    return { x: at.x - x, y: at.y - y };
-  }
-  return { x: PASTE_STEP * pastes, y: PASTE_STEP * pastes };
 }
 
 export const HISTORY_FULL: Notice = {
@@ -193,25 +179,24 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     },
     clip: undefined,
     copy(names) {
-      if (names.length > 0) set({ clip: copyTasks(get().pipeline, names), pastes: 0 });
+      if (names.length > 0) set({ clip: copyTasks(get().pipeline, names) });
     },
-    pastes: 0,
     paste(at) {
       const clip = get().clip;
       if (!clip) return [];
-      const pastes = at ? get().pastes : get().pastes + 1;
-      const { pipeline, names } = pasteTasks(get().pipeline, clip, pasteOffset(clip, at, pastes));
-      set({ pastes });
+      const p = get().pipeline;
+      const offset = pasteOffset(clip.layout, scopeLayout(p), at);
+      const { pipeline, names } = pasteTasks(p, clip, offset);
       commit(pipeline);
       get().select(names);
       return names;
     },
     duplicate(names) {
       if (names.length === 0) return [];
-      const { pipeline, names: pasted } = pasteTasks(
-        get().pipeline,
-        copyTasks(get().pipeline, names),
-      );
+      const p = get().pipeline;
+      const clip = copyTasks(p, names);
+      const offset = pasteOffset(clip.layout, scopeLayout(p));
+      const { pipeline, names: pasted } = pasteTasks(p, clip, offset);
       commit(pipeline);
       get().select(pasted);
       return pasted;

@@ -73,6 +73,15 @@ describe('paste', () => {
     const [third] = store.getState().paste({ x: 700, y: 20 });
     expect(layout()[third!]).toEqual({ x: 700, y: 20 });
   });
+
+  it('never stacks duplicates of the same task', () => {
+    const store = storeWith('a');
+    const [first] = store.getState().duplicate(['a']);
+    const [second] = store.getState().duplicate(['a']);
+    const layout = scopeLayout(store.getState().pipeline);
+    expect(layout[first!]).toEqual({ x: 40, y: 40 });
+    expect(layout[second!]).toEqual({ x: 80, y: 80 });
+  });
 });
 
 describe('a rename typed in the YAML panel', () => {
