@@ -113,10 +113,13 @@ export function Canvas({
     [store, sizes],
   );
   const ergo = useCanvasErgonomics(flow, placeAt);
+  // The handlers, not the objects holding them, are stable: depend on those (see onNodeDragStop).
+  const { onChanges: onNoteChanges } = notes;
+  const { onConnectEnd: pickOnConnectEnd } = ergo;
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
-      changes = notes.onChanges(changes.filter((c) => !('id' in c) || !c.id.startsWith('group:')));
+      changes = onNoteChanges(changes.filter((c) => !('id' in c) || !c.id.startsWith('group:')));
       const measured = changes.filter((c) => c.type === 'dimensions' && c.dimensions);
       if (measured.length > 0) {
         setSizes((old) => {
@@ -149,7 +152,7 @@ export function Canvas({
       }
       if (selectionChanged) store.getState().select([...selected]);
     },
-    [store, notes],
+    [store, onNoteChanges],
   );
 
   // React Flow copies each prop into its store when the prop changes: an
@@ -242,7 +245,7 @@ export function Canvas({
 
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (ergo.onConnectEnd(event, state)) return;
+      if (pickOnConnectEnd(event, state)) return;
       // React Flow drops an invalid connection silently; say why it was refused.
       if (state.isValid || !state.fromNode || !state.toNode) return;
       const type = scopeView(store.getState().pipeline).type;
@@ -263,7 +266,7 @@ export function Canvas({
           : [state.fromHandle?.id, state.toHandle?.id];
       store.getState().connectHandles(from, fromHandle, to, toHandle);
     },
-    [store, ergo],
+    [store, pickOnConnectEnd],
   );
 
   const onDrop = useCallback(
