@@ -103,7 +103,7 @@ describe('quick-add', () => {
 });
 
 describe('sticky notes', () => {
-  it('survive download and reopening', async () => {
+  it('survive autosave, download and reopening', async () => {
     const { page, errors } = await openEditor(browser);
     await dropEntry(page, 'jobprofilerclient', 150, 150);
     const at = await panePoint(page, 500, 300);
@@ -113,6 +113,12 @@ describe('sticky notes', () => {
     await note.dblclick();
     await page.getByRole('textbox', { name: 'Note text' }).fill('**Profile** first\n- then Spark');
     await page.mouse.click(at.x - 300, at.y + 200);
+    await expect.poll(() => note.locator('strong').textContent()).toBe('Profile');
+    // Autosave keeps it: reload, fit the view (opening fits it to the tasks), and it is there.
+    await expect.poll(() => page.getByTestId('save-status').textContent()).toContain('Saved');
+    await page.reload();
+    await page.locator('.react-flow__node[data-id="jobprofilerclient"]').waitFor();
+    await page.locator('.react-flow__controls-fitview').click();
     await expect.poll(() => note.locator('strong').textContent()).toBe('Profile');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
