@@ -30,6 +30,7 @@ import { whyUnshowable } from './showable';
 import type { EditorState } from './editorStore';
 import { scopeLayout, scopeProblem, scopeTemplate } from '../core/model/scope';
 import { pasteOffset } from '../core/ergonomics/pasteOffset';
+import { renameDescription, withoutDescriptions } from '../core/ergonomics/notes';
 import type { StepPlace } from '../core/model/steps';
 import { convertScopeToDag, moveScopeStep, wrapScopeInDag } from '../core/model/templateOps';
 
@@ -216,7 +217,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       return commit(pipeline) ? name : '';
     },
     removeTasks(names) {
-      commit(names.reduce(removeTask, get().pipeline));
+      const p = get().pipeline;
+      commit(withoutDescriptions(names.reduce(removeTask, p), p.scope ?? '', names));
       get().select(get().selection.filter((n) => !names.includes(n)));
     },
     renameTask(from, to) {
@@ -225,7 +227,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
         set({ notice: { kind: 'error', message: diagnostics[0]!.message, tasks: [from] } });
         return false;
       }
-      commit(value);
+      // The task's description (editor data, by name) follows it.
+      commit(renameDescription(value, value.scope ?? '', from, to));
       // The selection names tasks: follow the rename, or the inspector loses the task.
       const selection = get().selection;
       if (selection.includes(from)) get().select(selection.map((n) => (n === from ? to : n)));
@@ -277,7 +280,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
           p = disconnect(p, e.source, e.target);
         }
       }
-      p = tasks.reduce(removeTask, p);
+      p = withoutDescriptions(tasks.reduce(removeTask, p), p.scope ?? '', tasks);
       commit(p);
       get().select(get().selection.filter((n) => !tasks.includes(n)));
     },

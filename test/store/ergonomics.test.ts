@@ -6,7 +6,7 @@ import { findTask, openDocuments, previewDocument, type Template } from '../../s
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
 import { scopeLayout } from '../../src/core/model/scope';
 import { findTemplate } from '../../src/core/model/spec';
-import { notesOf } from '../../src/core/ergonomics/notes';
+import { descriptionOf, notesOf } from '../../src/core/ergonomics/notes';
 
 const echo: Template = { name: 'echo', container: { image: 'alpine:3.20' } };
 const CONFIG = `containers:
@@ -143,6 +143,10 @@ describe('notes and descriptions', () => {
     expect(notesOf(store.getState().pipeline, 'main')[0]!.text).toBe('hello');
     store.getState().setDescription('a', 'Fetches data');
     expect(previewDocument(store.getState().pipeline)).toContain('Fetches data');
+    expect(store.getState().renameTask('a', 'fetch')).toBe(true);
+    expect(descriptionOf(store.getState().pipeline, 'main', 'fetch')).toBe('Fetches data');
+    store.getState().removeTasks(['fetch']);
+    expect(previewDocument(store.getState().pipeline)).not.toContain('Fetches data');
   });
 });
 

@@ -152,3 +152,16 @@ export function renameDescription(
   if (!text) return p;
   return withDescription(withDescription(p, template, from, ''), template, to, text);
 }
+
+/** `p` without the descriptions of removed tasks (a task added later under the name starts blank). */
+export function withoutDescriptions(
+  p: Pipeline,
+  template: string,
+  tasks: readonly string[],
+): Pipeline {
+  return tasks.reduce(
+    (next, task) =>
+      descriptionOf(next, template, task) ? withDescription(next, template, task, '') : next,
+    p,
+  );
+}
