@@ -11,8 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../bench/canvas/build';
 
-/** Issue 11: the entry at most 200 kB gzipped. */
-export const ENTRY_BUDGET_KB = 200;
+/**
+ * Issue 13's ceiling for the entry, 250 kB gzipped. Issue 11 reached 199.8 kB
+ * (its goal: 200 kB); the resizable panels (react-resizable-panels, about
+ * 17 kB) and the canvas menus and notes of issue 13 brought it to about
+ * 230 kB. A hand-written splitter and menus loaded on first use would win
+ * that back: see docs/PERFORMANCE.md.
+ */
+export const ENTRY_BUDGET_KB = 250;
 /** Libraries the first paint does not need; each must stay in a lazy chunk. */
 export const LAZY_ONLY = ['CodeMirror', 'dagre'];
 

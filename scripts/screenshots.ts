@@ -41,7 +41,7 @@ function samplePipeline(): Pipeline {
 }
 
 const double = await startArgoServerDouble({ port: 0, stepMs: 1500 });
-const port = 4391;
+const port = Number(process.env.SHOTS_PORT ?? 4391);
 const preview = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
   stdio: 'ignore',
   detached: true,
@@ -93,6 +93,30 @@ try {
   await dark.waitForTimeout(300);
   await dark.screenshot({ path: 'docs/dark-mode.png' });
   await dark.close();
+
+  // Quick-add: a sticky note, then an edge from report's output dropped on empty canvas.
+  const first = (await page.locator('.react-flow__node[data-id="fetch-customers"]').boundingBox())!;
+  await page.mouse.click(first.x + 40, first.y - 160, { button: 'right' });
+  await page.getByRole('menuitem', { name: 'Add a note here' }).click();
+  await page.getByTestId('note').dblclick();
+  await page
+    .getByRole('textbox', { name: 'Note text' })
+    .fill('## Daily profile\n- **fetch** both sources\n- join in *Spark*, then report');
+  await page.mouse.click(first.x + 300, first.y - 100);
+  const handle = page.locator(
+    '.react-flow__node[data-id="report"] .task-node > .react-flow__handle.source',
+  );
+  const h = (await handle.boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x - 100, h.y + 60, { steps: 5 });
+  await page.mouse.move(h.x - 260, h.y + 110, { steps: 5 });
+  await page.mouse.up();
+  await page.locator('.step-picker [cmdk-input]').fill('s');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/quick-add.png' });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
 
   await page.getByRole('button', { name: 'Server…' }).click();
   await page.locator('#conn-token').fill('test-token');

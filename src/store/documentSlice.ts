@@ -28,7 +28,9 @@ import type { TaskResult } from '../core/argo/depends';
 import { emptyHistory, record, redo, undo, type History } from './history';
 import { whyUnshowable } from './showable';
 import type { EditorState } from './editorStore';
-import { scopeProblem, scopeTemplate } from '../core/model/scope';
+import { scopeLayout, scopeProblem, scopeTemplate } from '../core/model/scope';
+import { pasteOffset } from '../core/ergonomics/pasteOffset';
+import { renameDescription, withoutDescriptions } from '../core/ergonomics/notes';
 import type { StepPlace } from '../core/model/steps';
 import { convertScopeToDag, moveScopeStep, wrapScopeInDag } from '../core/model/templateOps';
 
@@ -63,8 +65,12 @@ export interface DocumentSlice {
   apply(operation: (p: Pipeline) => Pipeline): void;
   clip: Clip | undefined;
   copy(names: string[]): void;
-  /** Pastes the clipboard; selects and returns the pasted names. */
-  paste(): string[];
+  /**
+   * Pastes the clipboard with its top-left node at `at` (the pointer), or
+   * offset so that no copy lands on a node already there; selects and
+   * returns the pasted names.
+   */
+  paste(at?: Point): string[];
   duplicate(names: string[]): string[];
   addTask(options: AddTaskOptions): string;
   removeTasks(names: string[]): void;
@@ -176,20 +182,22 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     copy(names) {
       if (names.length > 0) set({ clip: copyTasks(get().pipeline, names) });
     },
-    paste() {
+    paste(at) {
       const clip = get().clip;
       if (!clip) return [];
-      const { pipeline, names } = pasteTasks(get().pipeline, clip);
+      const p = get().pipeline;
+      const offset = pasteOffset(clip.layout, scopeLayout(p), at);
+      const { pipeline, names } = pasteTasks(p, clip, offset);
       commit(pipeline);
       get().select(names);
       return names;
     },
     duplicate(names) {
       if (names.length === 0) return [];
-      const { pipeline, names: pasted } = pasteTasks(
-        get().pipeline,
-        copyTasks(get().pipeline, names),
-      );
+      const p = get().pipeline;
+      const clip = copyTasks(p, names);
+      const offset = pasteOffset(clip.layout, scopeLayout(p));
+      const { pipeline, names: pasted } = pasteTasks(p, clip, offset);
       commit(pipeline);
       get().select(pasted);
       return pasted;
@@ -209,7 +217,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       return commit(pipeline) ? name : '';
     },
     removeTasks(names) {
-      commit(names.reduce(removeTask, get().pipeline));
+      const p = get().pipeline;
+      commit(withoutDescriptions(names.reduce(removeTask, p), p.scope ?? '', names));
       get().select(get().selection.filter((n) => !names.includes(n)));
     },
     renameTask(from, to) {
@@ -218,7 +227,8 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
         set({ notice: { kind: 'error', message: diagnostics[0]!.message, tasks: [from] } });
         return false;
       }
-      commit(value);
+      // The task's description (editor data, by name) follows it.
+      commit(renameDescription(value, value.scope ?? '', from, to));
       // The selection names tasks: follow the rename, or the inspector loses the task.
       const selection = get().selection;
       if (selection.includes(from)) get().select(selection.map((n) => (n === from ? to : n)));
@@ -270,7 +280,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
           p = disconnect(p, e.source, e.target);
         }
       }
-      p = tasks.reduce(removeTask, p);
+      p = withoutDescriptions(tasks.reduce(removeTask, p), p.scope ?? '', tasks);
       commit(p);
       get().select(get().selection.filter((n) => !tasks.includes(n)));
     },

@@ -20,6 +20,7 @@ import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createSimulationSlice, type SimulationSlice } from './simulationSlice';
 import { createSubmitFormSlice, type SubmitFormSlice } from './submitFormSlice';
 import { createValidationSlice, type ValidationSlice } from './validationSlice';
+import { createErgonomicsSlice, type ErgonomicsSlice } from './ergonomicsSlice';
 
 export type EditorState = DocumentSlice &
   SelectionSlice &
@@ -36,7 +37,8 @@ export type EditorState = DocumentSlice &
   SimulationSlice &
   SubmitFormSlice &
   ConfigSourceSlice &
-  ValidationSlice;
+  ValidationSlice &
+  ErgonomicsSlice;
 export type EditorStore = StoreApi<EditorState>;
 
 /** `deps` are the outside world: fetch and storage. Tests pass test doubles. */
@@ -64,5 +66,6 @@ export function createEditorStore(deps: Partial<RunDeps> = {}): EditorStore {
     ...createSubmitFormSlice(runDeps.localStorage)(...a),
     ...createConfigSourceSlice(runDeps.fetch)(...a),
     ...createValidationSlice()(...a),
+    ...createErgonomicsSlice(...a),
   }));
 }

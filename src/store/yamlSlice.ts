@@ -13,6 +13,7 @@ import type { EditorState } from './editorStore';
 import { whyUnshowable } from './showable';
 import { mergeLayouts } from '../core/model/layout';
 import { withScope } from '../core/model/scope';
+import { carryYamlRenames } from '../core/ergonomics/yamlRenames';
 
 export interface YamlSlice {
   /** The text being edited, while it differs from the preview. */
@@ -74,7 +75,9 @@ export const createYamlSlice: StateCreator<EditorState, [], [], YamlSlice> = (se
       const layouts = mergeLayouts(before.layouts, pipeline.layouts);
       const scope =
         before.scope !== undefined ? withScope(pipeline, before.scope).scope : undefined;
-      get().setPipeline({ ...pipeline, layouts, scope: scope ?? pipeline.scope });
+      // A task renamed in the text keeps its position, description and dependents.
+      const next = { ...pipeline, layouts, scope: scope ?? pipeline.scope };
+      get().setPipeline(carryYamlRenames(before, next));
     }
     set({ yamlDraft: text, yamlDiagnostics: diagnostics });
   },

@@ -5,6 +5,7 @@ import type { EditorStore } from '../store/editorStore';
 import { scopeEntries } from '../core/model/scope';
 import { scopeView } from '../core/model/scopeView';
 import { breadcrumb } from '../store/scopeSlice';
+import { canvasPointer } from './canvas/pointer';
 
 export const SHORTCUTS: [string, string][] = [
   ['Ctrl+Z', 'Undo'],
@@ -21,6 +22,11 @@ export const SHORTCUTS: [string, string][] = [
   ['Alt+Up', 'Back up one level (the breadcrumb)'],
   ['Shift+F', 'Focus mode: the canvas alone; Escape leaves'],
   ['Arrow keys on a panel divider', 'Resize the panels (Tab reaches each divider)'],
+  ['Tab (pointer over the canvas), double-click the canvas', 'Add a step at the pointer'],
+  ['Drag an edge into empty canvas', 'Add a step connected to it'],
+  ['Click an edge, then +', 'Insert a step on the edge'],
+  ['F2', 'Rename the selected task'],
+  ['Right-click', 'Actions for a task, an edge, the canvas or the selection'],
   ['?', 'This help'],
 ];
 
@@ -49,7 +55,8 @@ export function useShortcuts(store: EditorStore, handlers: Handlers): void {
       else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) act(s.redo);
       else if (mod && key === 'a') act(() => s.select(scopeEntries(s.pipeline).map((t) => t.name)));
       else if (mod && key === 'c') act(() => s.copy(s.selection));
-      else if (mod && key === 'v') act(() => s.paste());
+      else if (mod && key === 'v')
+        act(() => s.paste(canvasPointer.over ? canvasPointer.flow : undefined));
       else if (mod && key === 'd') act(() => s.duplicate(s.selection));
       else if (mod && key === 's') act(handlers.download);
       else if (!mod && e.key === '?') act(handlers.help);

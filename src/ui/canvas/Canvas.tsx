@@ -46,8 +46,15 @@ import { scopeView } from '../../core/model/scopeView';
 import { CanvasViewContext, createRefusedTargets, NO_TASKS, type CanvasView } from './canvasView';
 import { useProgressiveReveal } from './useProgressiveReveal';
 import { MINIMAP_CLEAR } from './fitPadding';
+import { NoteNode } from '../notes/NoteNode';
+import { isNoteId, useNoteNodes } from '../notes/useNoteNodes';
+import { useCanvasErgonomics } from './useCanvasErgonomics';
+import { ContextMenu } from './menus/ContextMenu';
+import { QuickAdd } from '../quickadd/QuickAdd';
+import { EdgeInsertButton } from './EdgeInsertButton';
+import { RenameBox } from './RenameBox';
 
-const nodeTypes = { task: TaskNode, stepGroup: GroupNode };
+const nodeTypes = { task: TaskNode, stepGroup: GroupNode, note: NoteNode };
 // Low enough to fit thousands of tasks in view (a 5,000-task DAG placed by
 // level can be 50,000 px tall); nodes show as plain boxes that far out.
 export const MIN_ZOOM = 0.01;
@@ -108,10 +115,30 @@ export function Canvas({
   );
   const { nodes: shownNodes, edges: shownEdges } = useProgressiveReveal(dragged, selectedEdges);
   const flow = useReactFlow<CanvasNode, DependencyEdge>();
+  const notes = useNoteNodes();
+  const withNotes = useMemo(
+    // Notes are nodes of their own type; every handler here tells them by id (isNoteId).
+    () =>
+      notes.nodes.length > 0
+        ? [...shownNodes, ...(notes.nodes as unknown as CanvasNode[])]
+        : shownNodes,
+    [shownNodes, notes.nodes],
+  );
+  const placeAt = useCallback(
+    (at: Point) => {
+      const view = scopeView(store.getState().pipeline);
+      return view.type === 'steps' ? stepPlaceAt(view, at, sizes) : undefined;
+    },
+    [store, sizes],
+  );
+  const ergo = useCanvasErgonomics(flow, placeAt);
+  // The handlers, not the objects holding them, are stable: depend on those (see onNodeDragStop).
+  const { onChanges: onNoteChanges } = notes;
+  const { onConnectEnd: pickOnConnectEnd } = ergo;
 
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
-      changes = changes.filter((c) => !('id' in c) || !c.id.startsWith('group:'));
+      changes = onNoteChanges(changes.filter((c) => !('id' in c) || !c.id.startsWith('group:')));
       const measured = changes.filter((c) => c.type === 'dimensions' && c.dimensions);
       if (measured.length > 0) {
         setSizes((old) => {
@@ -144,7 +171,7 @@ export function Canvas({
       }
       if (selectionChanged) store.getState().select([...selected]);
     },
-    [store],
+    [store, onNoteChanges],
   );
 
   // React Flow copies each prop into its store when the prop changes: an
@@ -154,7 +181,7 @@ export function Canvas({
     (_: unknown, node: CanvasNode) => {
       const p = store.getState().pipeline;
       const view = scopeView(p);
-      if (view.type !== 'steps') return store.getState().endDrag();
+      if (view.type !== 'steps' || isNoteId(node.id)) return store.getState().endDrag();
       setStepDrag(undefined);
       const place = stepPlaceAt(view, node.position, sizes);
       store.getState().moveStep(node.id, place);
@@ -180,7 +207,8 @@ export function Canvas({
   );
 
   const onDelete = useCallback(
-    ({ nodes: gone, edges: cut }: { nodes: CanvasNode[]; edges: DependencyEdge[] }) => {
+    ({ nodes: all, edges: cut }: { nodes: CanvasNode[]; edges: DependencyEdge[] }) => {
+      const gone = all.filter((n) => !isNoteId(n.id));
       const p = store.getState().pipeline;
       const removed = new Set(gone.map((n) => n.id));
       // A dependency whose downstream task reads the upstream's outputs: removing
@@ -242,7 +270,8 @@ export function Canvas({
   );
 
   const onConnectEnd = useCallback(
-    (_: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (pickOnConnectEnd(event, state)) return;
       // React Flow drops an invalid connection silently; say why it was refused.
       if (state.isValid || !state.fromNode || !state.toNode) return;
       const type = scopeView(store.getState().pipeline).type;
@@ -264,7 +293,7 @@ export function Canvas({
           : [state.fromHandle?.id, state.toHandle?.id];
       store.getState().connectHandles(from, fromHandle, to, toHandle);
     },
-    [store],
+    [store, pickOnConnectEnd],
   );
 
   const onDrop = useCallback(
@@ -309,10 +338,11 @@ export function Canvas({
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
       data-testid="canvas"
+      {...ergo.wrapper}
     >
       <CanvasViewContext.Provider value={view}>
         <ReactFlow<CanvasNode, DependencyEdge>
-          nodes={shownNodes}
+          nodes={withNotes}
           edges={shownEdges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
@@ -333,14 +363,19 @@ export function Canvas({
           proOptions={{ hideAttribution: true }}
           defaultEdgeOptions={EDGE_DEFAULTS}
           defaultMarkerColor={null}
+          {...ergo.flowProps}
         >
           <Background gap={16} />
           {minimap && <MiniMap pannable zoomable nodeStrokeWidth={3} />}
           <Controls fitViewOptions={minimap ? MINIMAP_CLEAR : undefined}>{controls}</Controls>
+          <EdgeInsertButton />
+          <RenameBox />
         </ReactFlow>
       </CanvasViewContext.Provider>
       <ScopeBar />
       <EmptyCanvas />
+      <QuickAdd />
+      {ergo.menu && <ContextMenu menu={ergo.menu} onClose={ergo.closeMenu} />}
     </div>
   );
 }

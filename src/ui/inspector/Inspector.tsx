@@ -5,6 +5,7 @@ import { TaskInspector } from './TaskInspector';
 import { TemplateInspector } from './TemplateInspector';
 import { scopeView } from '../../core/model/scopeView';
 import { WorkflowInspector } from './WorkflowInspector';
+import { BulkActions } from './BulkActions';
 
 export function Inspector() {
   const selected = useEditor((s) => (s.selection.length === 1 ? s.selection[0] : undefined));
@@ -19,7 +20,7 @@ export function Inspector() {
       ) : selected ? (
         <TaskInspector key={selected} name={selected} />
       ) : many ? (
-        <p className="muted">Several tasks selected.</p>
+        <BulkActions />
       ) : edge ? (
         <EdgeInspector key={edge} id={edge} />
       ) : (

@@ -15,6 +15,7 @@ import { TaskSections } from './task/TaskSections';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { TextField } from './fields';
 import { scopeTasks } from '../../core/model/scope';
+import { DescriptionField } from './DescriptionField';
 
 export function TaskInspector({ name }: { name: string }) {
   const store = useEditorStore();
@@ -54,6 +55,7 @@ export function TaskInspector({ name }: { name: string }) {
         onCommit={(v) => store.getState().renameTask(task.name, v)}
         focusKey={focusOn('name')}
       />
+      <DescriptionField task={task.name} />
       <div className="field">
         <label htmlFor="task-template">Template</label>
         <select

@@ -1,11 +1,13 @@
 // The workflow's kind and identity: name or generateName, namespace, labels
 // and annotations. The editor's own layout annotation is never shown: import
-// strips it from metadata and export writes it back.
+// strips it from metadata and export writes it back. Its notes and task
+// descriptions are not shown either, and an edit here keeps them.
 import { setMetadataField } from '../../../core/model/fields';
 import { setKind } from '../../../core/model/kind';
 import { K8S_NAME_PATTERN } from '../../../core/model/names';
 import { LAYOUT_ANNOTATION, WORKFLOW_KINDS, type WorkflowKind } from '../../../core/model/types';
 import { useEditor, useEditorStore } from '../../EditorContext';
+import { DESCRIPTIONS_ANNOTATION, NOTES_ANNOTATION } from '../../../core/ergonomics/notes';
 import { checkRecordLines, linesToRecord, recordToLines, TextField } from '../fields';
 import { Section } from './Section';
 
@@ -14,15 +16,31 @@ const checkK8sName = (v: string) =>
     ? undefined
     : 'lower case letters, digits and - only, starting and ending with a letter or digit';
 
-const checkAnnotations = (text: string) =>
-  checkRecordLines(text) ??
-  (LAYOUT_ANNOTATION in linesToRecord(text)
-    ? `${LAYOUT_ANNOTATION} is reserved for the editor's node positions`
-    : undefined);
+/** The editor's notes and task descriptions: kept in metadata, edited on the canvas and in the inspector. */
+const EDITOR_ANNOTATIONS = [NOTES_ANNOTATION, DESCRIPTIONS_ANNOTATION];
+
+const checkAnnotations = (text: string) => {
+  const reserved = [LAYOUT_ANNOTATION, ...EDITOR_ANNOTATIONS].find((k) => k in linesToRecord(text));
+  return (
+    checkRecordLines(text) ??
+    (reserved
+      ? `${reserved} is reserved for the editor (positions, notes, descriptions)`
+      : undefined)
+  );
+};
 
 function withoutLayout(annotations: unknown): Record<string, string> {
   const { [LAYOUT_ANNOTATION]: _layout, ...rest } = (annotations ?? {}) as Record<string, string>;
+  for (const key of EDITOR_ANNOTATIONS) delete rest[key];
   return rest;
+}
+
+/** The annotations typed, with the editor's own kept as they were. */
+function withEditorAnnotations(typed: Record<string, string>, current: unknown) {
+  const kept = Object.entries((current ?? {}) as Record<string, string>).filter(([k]) =>
+    EDITOR_ANNOTATIONS.includes(k),
+  );
+  return kept.length > 0 ? { ...typed, ...Object.fromEntries(kept) } : typed;
 }
 
 export function GeneralSection() {
@@ -97,7 +115,11 @@ export function GeneralSection() {
         multiline
         value={recordToLines(withoutLayout(metadata.annotations))}
         check={checkAnnotations}
-        onCommit={(v) => set('annotations')(linesToRecord(v))}
+        onCommit={(v) =>
+          set('annotations')(
+            withEditorAnnotations(linesToRecord(v), store.getState().pipeline.metadata.annotations),
+          )
+        }
         focusKey={focusOn('annotations')}
       />
     </Section>
