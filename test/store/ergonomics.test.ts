@@ -14,12 +14,12 @@ const CONFIG = `containers:
     image: python:3.12
 `;
 
-function storeWith(...names: string[]): EditorStore {
+async function storeWith(...names: string[]): Promise<EditorStore> {
   const store = createEditorStore();
   names.forEach((name, i) =>
     store.getState().addTask({ name, template: echo, position: { x: i * 300, y: 0 } }),
   );
-  expect(store.getState().loadConfig(CONFIG, 'config.yaml')).toBe(true);
+  expect(await store.getState().loadConfig(CONFIG, 'config.yaml')).toBe(true);
   return store;
 }
 const depends = (s: EditorStore, name: string) => findTask(s.getState().pipeline, name)?.depends;
@@ -27,8 +27,8 @@ const at = { x: 500, y: 200 };
 const screen = { x: 10, y: 10 };
 
 describe('the step picker', () => {
-  it('adds the picked entry where it was opened, connected after the dragged output', () => {
-    const store = storeWith('a');
+  it('adds the picked entry where it was opened, connected after the dragged output', async () => {
+    const store = await storeWith('a');
     const before = store.getState().history.past.length;
     store.getState().openPicker({ screen, at, after: 'a' });
     const name = store.getState().pick('train');
@@ -42,8 +42,8 @@ describe('the step picker', () => {
     expect(findTask(store.getState().pipeline, 'train')).toBeUndefined();
   });
 
-  it('inserts on an edge, rewiring the downstream task', () => {
-    const store = storeWith('a', 'b');
+  it('inserts on an edge, rewiring the downstream task', async () => {
+    const store = await storeWith('a', 'b');
     store.getState().connect('a', 'b');
     store.getState().openPicker({ screen, at, between: { from: 'a', to: 'b' } });
     store.getState().pick('train');
@@ -51,8 +51,8 @@ describe('the step picker', () => {
     expect(depends(store, 'b')).toBe('train');
   });
 
-  it('says why when the edge is gone, and adds nothing', () => {
-    const store = storeWith('a', 'b');
+  it('says why when the edge is gone, and adds nothing', async () => {
+    const store = await storeWith('a', 'b');
     const p = store.getState().pipeline;
     store.getState().openPicker({ screen, at, between: { from: 'a', to: 'b' } });
     expect(store.getState().pick('train')).toBeUndefined();
@@ -62,8 +62,8 @@ describe('the step picker', () => {
 });
 
 describe('paste', () => {
-  it('lands further off with each paste, and at the pointer when given', () => {
-    const store = storeWith('a');
+  it('lands further off with each paste, and at the pointer when given', async () => {
+    const store = await storeWith('a');
     store.getState().copy(['a']);
     const [first] = store.getState().paste();
     const [second] = store.getState().paste();
@@ -74,8 +74,8 @@ describe('paste', () => {
     expect(layout()[third!]).toEqual({ x: 700, y: 20 });
   });
 
-  it('never stacks duplicates of the same task', () => {
-    const store = storeWith('a');
+  it('never stacks duplicates of the same task', async () => {
+    const store = await storeWith('a');
     const [first] = store.getState().duplicate(['a']);
     const [second] = store.getState().duplicate(['a']);
     const layout = scopeLayout(store.getState().pipeline);
@@ -85,8 +85,8 @@ describe('paste', () => {
 });
 
 describe('a rename typed in the YAML panel', () => {
-  it('keeps the position and the dependents', () => {
-    const store = storeWith('a', 'b');
+  it('keeps the position and the dependents', async () => {
+    const store = await storeWith('a', 'b');
     store.getState().connect('a', 'b');
     const text = previewDocument(store.getState().pipeline).replace(
       '- name: a\n',
@@ -101,8 +101,8 @@ describe('a rename typed in the YAML panel', () => {
 });
 
 describe('selection and bulk actions', () => {
-  it('selects upstream and downstream', () => {
-    const store = storeWith('a', 'b', 'c');
+  it('selects upstream and downstream', async () => {
+    const store = await storeWith('a', 'b', 'c');
     store.getState().connect('a', 'b');
     store.getState().connect('b', 'c');
     store.getState().selectUpstream(['c']);
@@ -111,16 +111,16 @@ describe('selection and bulk actions', () => {
     expect([...store.getState().selection].sort()).toEqual(['b', 'c']);
   });
 
-  it('sets retryStrategy on the templates of the selection, one undo step', () => {
-    const store = storeWith('a', 'b');
+  it('sets retryStrategy on the templates of the selection, one undo step', async () => {
+    const store = await storeWith('a', 'b');
     store.getState().setTasksField(['a', 'b'], 'retryStrategy', { limit: 3 });
     expect(findTemplate(store.getState().pipeline, 'echo')?.retryStrategy).toEqual({ limit: 3 });
     store.getState().undo();
     expect(findTemplate(store.getState().pipeline, 'echo')?.retryStrategy).toBeUndefined();
   });
 
-  it('moves a selection into a new DAG, or says why not', () => {
-    const store = storeWith('a', 'b');
+  it('moves a selection into a new DAG, or says why not', async () => {
+    const store = await storeWith('a', 'b');
     store.getState().connect('a', 'b');
     store.getState().moveIntoNewDag(['a', 'b']);
     expect(store.getState().selection).toEqual(['group']);
@@ -129,8 +129,8 @@ describe('selection and bulk actions', () => {
 });
 
 describe('notes and descriptions', () => {
-  it('are added, edited and removed as undoable edits of the document', () => {
-    const store = storeWith('a');
+  it('are added, edited and removed as undoable edits of the document', async () => {
+    const store = await storeWith('a');
     const id = store.getState().addNote({ x: 5, y: 6 });
     const note = notesOf(store.getState().pipeline, 'main')[0]!;
     expect(note).toMatchObject({ id, x: 5, y: 6 });
@@ -151,9 +151,9 @@ describe('notes and descriptions', () => {
 });
 
 describe('the step picker in a steps template', () => {
-  it('adds a step at the place the picker was opened for', () => {
+  it('adds a step at the place the picker was opened for', async () => {
     const store = createEditorStore();
-    store.getState().loadConfig(CONFIG, 'config.yaml');
+    await store.getState().loadConfig(CONFIG, 'config.yaml');
     const text = `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata: {name: s}

@@ -31,9 +31,9 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
-function setup() {
+async function setup() {
   const store = createEditorStore();
-  store.getState().loadConfig(CONFIG, 'config.yaml');
+  await store.getState().loadConfig(CONFIG, 'config.yaml');
   store.getState().addTask({ name: 'a', template: { name: 'echo', container: { image: 'x' } } });
   render(
     <EditorProvider store={store}>
@@ -47,7 +47,7 @@ const shown = () => screen.queryAllByRole('option').map((o) => o.textContent);
 
 describe('StepPicker', () => {
   it('is closed until asked, then filters the palette as the user types', async () => {
-    const { store, user } = setup();
+    const { store, user } = await setup();
     expect(screen.queryByRole('dialog')).toBeNull();
     store.getState().openPicker({ screen: { x: 10, y: 10 }, at: { x: 400, y: 100 } });
     expect(await screen.findByRole('dialog', { name: 'Add a step' })).toBeInTheDocument();
@@ -57,7 +57,7 @@ describe('StepPicker', () => {
   });
 
   it('adds the chosen step after the task the edge came from, where it was dropped', async () => {
-    const { store, user } = setup();
+    const { store, user } = await setup();
     store.getState().openPicker({ screen: { x: 10, y: 10 }, at: { x: 400, y: 100 }, after: 'a' });
     expect(await screen.findByRole('dialog', { name: 'Add a step after a' })).toBeInTheDocument();
     await user.keyboard('prof{Enter}');
@@ -68,7 +68,7 @@ describe('StepPicker', () => {
   });
 
   it('closes on Escape without adding anything', async () => {
-    const { store, user } = setup();
+    const { store, user } = await setup();
     const before = store.getState().pipeline;
     store.getState().openPicker({ screen: { x: 10, y: 10 }, at: { x: 0, y: 0 } });
     await screen.findByRole('dialog');
