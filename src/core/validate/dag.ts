@@ -14,7 +14,7 @@
  */
 import { pathBetween, topologicalRank, type GraphIndex } from '../graph/graphIndex';
 import { isObject, type JsonObject } from '../model/types';
-import { clip } from '../util/describe';
+import { clip, shown } from '../util/describe';
 import { checkArguments } from './arguments';
 import type { Ctx, Resolved, TemplateEntry } from './context';
 import { checkCall, resolveHolder } from './holders';
@@ -253,7 +253,7 @@ function checkArgumentDependencies(
     reported.add(path.join('\u0000'));
     ctx.sink.error(
       'reference-not-upstream',
-      `${n.prefix} missing dependency '${clip(ref)}' for ${kind} '${clip(String(name))}': ${clip(ref)} is not upstream of ${clip(n.name)}; add the dependency ${clip(ref)} -> ${clip(n.name)}`,
+      `${n.prefix} missing dependency '${clip(ref)}' for ${kind} ${shown(name)}: ${clip(ref)} is not upstream of ${clip(n.name)}; add the dependency ${clip(ref)} -> ${clip(n.name)}`,
       { ...n.at, path },
     );
   };

@@ -4,8 +4,8 @@
 // after validate_dag_test.go.
 //
 //   a --> b        the DAG most rows use: b waits for a
-import { describe, it } from 'vitest';
-import { check, dag, TEMPLATES, type Row } from './harness';
+import { describe, expect, it } from 'vitest';
+import { check, dag, lint, TEMPLATES, type Row } from './harness';
 
 const D = 'validate.go validateDAG';
 
@@ -270,4 +270,16 @@ describe('DAG templates', () => {
   it.each(rows)('%s: %s', (_source, _label, yaml, expected, options) => {
     check(yaml, expected, options);
   });
+});
+
+// Found by the fuzz run: an argument whose name is not a string printed
+// "[object Object]" in validate.go validateDAGTaskArgumentDependency's message.
+it('names an argument whose name is a mapping by its type, not [object Object]', () => {
+  const found = lint(
+    dag(`      - {name: a, template: produce}
+      - name: b
+        template: say
+        arguments: {parameters: [{name: {x: 1}, value: "{{tasks.a.outputs.result}}"}]}`),
+  ).find((d) => d.code === 'reference-not-upstream');
+  expect(found?.message).toContain("missing dependency 'a' for parameter (a mapping)");
 });
