@@ -96,13 +96,13 @@ try {
 
   // Quick-add: a sticky note, then an edge from report's output dropped on empty canvas.
   const first = (await page.locator('.react-flow__node[data-id="fetch-customers"]').boundingBox())!;
-  await page.mouse.click(first.x + 40, first.y - 160, { button: 'right' });
+  await page.mouse.click(first.x + 40, first.y + 170, { button: 'right' });
   await page.getByRole('menuitem', { name: 'Add a note here' }).click();
   await page.getByTestId('note').dblclick();
   await page
     .getByRole('textbox', { name: 'Note text' })
     .fill('## Daily profile\n- **fetch** both sources\n- join in *Spark*, then report');
-  await page.mouse.click(first.x + 300, first.y - 100);
+  await page.mouse.click(first.x + 300, first.y + 260);
   const handle = page.locator(
     '.react-flow__node[data-id="report"] .task-node > .react-flow__handle.source',
   );
