@@ -5,7 +5,7 @@
 // multi-line strings with blank lines, leading spaces, quotes), several DAG
 // templates, steps, and names such as __proto__.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compile } from '../../src/core/argo/compile';
 import { exportDocument, openDocuments, previewDocument } from '../../src/core/argo/document';
 import { emitYaml } from '../../src/core/argo/incrementalYaml';
@@ -20,6 +20,11 @@ import {
 } from '../../src/core/model/operations';
 import { scopeTasks } from '../../src/core/model/scope';
 import type { Pipeline, Task } from '../../src/core/model/types';
+import { TIMEOUT } from '../support/timeouts';
+
+// The property run emits hundreds of documents twice: CPU-bound, it overran
+// Vitest's 5 s at load 12 (scripts/test-under-load.sh).
+vi.setConfig({ testTimeout: TIMEOUT.cpu });
 
 const START = `apiVersion: argoproj.io/v1alpha1
 kind: Workflow

@@ -2,7 +2,7 @@
 // parallel. Operations keep untouched groups and steps as the same objects;
 // converting to a DAG keeps the order in which things run.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDepends, dependsTasks, isParseError } from '../../src/core/argo/depends';
 import { stepsToDag, wrapInDag } from '../../src/core/model/convert';
 import {
@@ -16,6 +16,10 @@ import {
   type StepGroups,
 } from '../../src/core/model/steps';
 import type { Template } from '../../src/core/model/types';
+import { TIMEOUT } from '../support/timeouts';
+
+// Two property runs over random step sequences: CPU-bound, so the CPU limit.
+vi.setConfig({ testTimeout: TIMEOUT.cpu });
 
 const s = (name: string, extra: object = {}): Step => ({ name, template: 'echo', ...extra });
 const names = (groups: StepGroups): string[][] => groups.map((g) => g.map((x) => x.name));
