@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
-import type { ConnectTiming, DragResult, FullPaint } from './probe';
+import type { CanvasCheck, DragResult, EditTiming, FullPaint } from './probe';
 
 export const VIEWPORT = { width: 1400, height: 900 };
 export const WARM_UP_MOVES = 5;
@@ -110,6 +110,14 @@ export async function pressNode(page: Page, id: string): Promise<{ x: number; y:
 }
 
 /**
+ * How moves are sent: `burst` as fast as the page takes them (each
+ * `mouse.move` returns once the page has the event, not once it painted), or
+ * `frame`, one move per animation frame, as a real mouse delivers them (the
+ * next move waits for the page's next frame).
+ */
+export type Pace = 'burst' | 'frame';
+
+/**
  * Measures moves `from + 1` to `to` of `total` around the circle (about
  * 2 px each for 120 moves), with the mouse still pressed.
  */
@@ -120,13 +128,124 @@ export async function measureMoves(
   from: number,
   to: number,
   total: number,
+  pace: Pace = 'burst',
 ): Promise<DragResult> {
   await call(page, 'startDrag', id);
   for (let i = from + 1; i <= to; i++) {
     const angle = (2 * Math.PI * i) / total;
     await page.mouse.move(centre.x + 40 * Math.cos(angle), centre.y + 40 * Math.sin(angle));
+    if (pace === 'frame') await call(page, 'nextFrame');
   }
   return call<DragResult>(page, 'stopDrag');
+}
+
+/** The JavaScript heap in use after a full garbage collection, in bytes. */
+export async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    return usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits until no frame took over 50 ms for `ms` (validation, autosave and loading have settled). */
+export const waitQuiet = (page: Page, ms: number): Promise<void> => call(page, 'waitQuiet', ms);
+
+export type EditKind = 'add' | 'connect' | 'delete' | 'rename';
+export const EDIT_KINDS: EditKind[] = ['add', 'connect', 'delete', 'rename'];
+
+/** The tasks one edit works on: `a` (and `b` for connect, a pair that is not an edge yet). */
+export interface EditPlan {
+  kind: EditKind;
+  a: string;
+  b?: string;
+}
+
+const nodeSelector = (id: string) => `.react-flow__node[data-id="${id}"]`;
+
+async function clickNode(page: Page, id: string): Promise<void> {
+  const at = await centreOf(page, nodeSelector(id));
+  await expectHit(page, at, nodeSelector(id));
+  await page.mouse.click(at.x, at.y);
+}
+
+const count = (page: Page, selector: string, css: string): Promise<number> =>
+  page.evaluate(
+    `document.querySelector(${JSON.stringify(selector)}).querySelectorAll(${JSON.stringify(css)}).length`,
+  ) as Promise<number>;
+
+/**
+ * One edit made as a user makes it, timed from the input event that makes
+ * it (probe.ts `armEdit`). The editor: Enter on the first palette entry
+ * (adds it at the middle), a connection drawn from `a`'s output handle to
+ * `b`'s input handle, Backspace on a selected task, F2 then a new name and
+ * Enter. The bare page: Insert, the same connection, Backspace, F2 (see
+ * bare/main.tsx). Preparation (focus, selecting, typing the name) happens
+ * before the timed input, and the page is let settle first.
+ */
+export async function timeEdit(
+  page: Page,
+  who: 'ours' | 'bare',
+  plan: EditPlan,
+): Promise<EditTiming> {
+  const root = who === 'ours' ? '[data-testid=canvas]' : '#root';
+  const yaml = who === 'ours';
+  const arm = (key: string, check: CanvasCheck) => call(page, 'armEdit', root, key, check, yaml);
+  const result = () => call<EditTiming>(page, 'editResult');
+  switch (plan.kind) {
+    case 'add': {
+      const nodes = await count(page, root, '.react-flow__node');
+      if (who === 'ours') await page.locator('.palette-entry').first().focus();
+      const key = who === 'ours' ? 'Enter' : 'Insert';
+      await arm(key, { kind: 'nodes', count: nodes + 1 });
+      await page.keyboard.press(key);
+      return result();
+    }
+    case 'connect': {
+      // The task's own dependency handles, not its data ports' handles.
+      const handle = (id: string, end: 'source' | 'target') =>
+        who === 'ours'
+          ? `${nodeSelector(id)} .task-node > .react-flow__handle.${end}`
+          : `${nodeSelector(id)} .react-flow__handle.${end}`;
+      const [source, target] = [handle(plan.a, 'source'), handle(plan.b!, 'target')];
+      const a = await centreOf(page, source);
+      const b = await centreOf(page, target);
+      await expectHit(page, a, source);
+      const edges = await count(page, root, '.react-flow__edge');
+      await arm('mouseup', { kind: 'edges', count: edges + 1 });
+      await page.mouse.move(a.x, a.y);
+      await page.mouse.down();
+      await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+      await page.mouse.move(b.x, b.y, { steps: 5 });
+      await page.mouse.up();
+      return result();
+    }
+    case 'delete': {
+      await clickNode(page, plan.a);
+      await waitQuiet(page, 500);
+      await arm('Backspace', { kind: 'gone', id: plan.a });
+      await page.keyboard.press('Backspace');
+      return result();
+    }
+    case 'rename': {
+      const renamed = `${plan.a}-renamed`;
+      await clickNode(page, plan.a);
+      await waitQuiet(page, 500);
+      if (who === 'ours') {
+        await page.keyboard.press('F2');
+        const field = page.getByRole('textbox', { name: 'New name' });
+        await field.waitFor();
+        await field.fill(renamed);
+      }
+      const key = who === 'ours' ? 'Enter' : 'F2';
+      await arm(key, { kind: 'present', id: renamed });
+      await page.keyboard.press(key);
+      return result();
+    }
+  }
 }
 
 /** Starts counting DOM mutations of the editor's YAML preview. */
@@ -144,29 +263,4 @@ export function mergeDrags(parts: DragResult[]): DragResult {
     unpainted: parts.reduce((n, p) => n + p.unpainted, 0),
     unverified: parts.reduce((n, p) => n + p.unverified, 0),
   };
-}
-
-/**
- * Draws `from -> to` with the mouse, from the source handle to the target
- * handle, and times mouseup to the YAML preview holding `expected`.
- */
-export async function connectInEditor(
-  page: Page,
-  from: string,
-  to: string,
-  expected: string,
-): Promise<ConnectTiming> {
-  // The task's own dependency handles, not its data ports' handles.
-  const source = `.react-flow__node[data-id="${from}"] .task-node > .react-flow__handle.source`;
-  const target = `.react-flow__node[data-id="${to}"] .task-node > .react-flow__handle.target`;
-  const a = await centreOf(page, source);
-  const b = await centreOf(page, target);
-  await expectHit(page, a, source);
-  await call(page, 'armConnect', expected);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x, b.y, { steps: 5 });
-  await page.mouse.up();
-  return call<ConnectTiming>(page, 'connectResult');
 }

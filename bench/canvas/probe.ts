@@ -58,11 +58,20 @@ export interface FullPaint {
   zoom: number;
 }
 
-export interface ConnectTiming {
-  /** mouseup to the YAML text holding the new dependency. */
-  textMs: number;
-  /** mouseup to the end of the next frame after that. */
-  paintMs: number;
+/** What shows that an edit reached the canvas. */
+export type CanvasCheck =
+  | { kind: 'nodes'; count: number }
+  | { kind: 'edges'; count: number }
+  | { kind: 'gone'; id: string }
+  | { kind: 'present'; id: string };
+
+export interface EditTiming {
+  /** Input event → end of the frame that paints the canvas's change. */
+  canvasPaintMs: number;
+  /** Input event → YAML preview text changed (editor only). */
+  yamlTextMs?: number;
+  /** Input event → end of the frame after the YAML panel's editor shows the new text (editor only). */
+  yamlPaintMs?: number;
 }
 
 const afterFrame = (): Promise<number> =>
@@ -84,8 +93,10 @@ function zoomOf(root: Element): number {
 // which call stopImmediatePropagation().
 let onMouseMove: ((e: MouseEvent) => void) | undefined;
 let onMouseUp: ((e: MouseEvent) => void) | undefined;
+let onKeyDown: ((e: KeyboardEvent) => void) | undefined;
 window.addEventListener('mousemove', (e) => onMouseMove?.(e), { capture: true });
 window.addEventListener('mouseup', (e) => onMouseUp?.(e), { capture: true });
+window.addEventListener('keydown', (e) => onKeyDown?.(e), { capture: true });
 
 let fullPaint: Promise<FullPaint> | undefined;
 
@@ -225,37 +236,129 @@ function yamlMutations(): number {
   return yamlCount();
 }
 
-let connectTiming: Promise<ConnectTiming> | undefined;
+let editTiming: Promise<EditTiming> | undefined;
 
-/** Times the next mouseup until the YAML preview contains `expected`. */
-function armConnect(expected: string): void {
-  const el = document.querySelector('[data-testid=yaml-text]');
-  if (!el) throw new Error('no [data-testid=yaml-text]');
-  if (el.textContent?.includes(expected)) throw new Error('the YAML already has the expected text');
-  connectTiming = new Promise((resolve, reject) => {
-    let up: number | undefined;
-    onMouseUp = (e) => {
-      up = e.timeStamp;
+function canvasShows(root: Element, check: CanvasCheck): boolean {
+  const node = (id: string) =>
+    root.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+  const noneHidden = () =>
+    root.querySelector('.react-flow__node[style*="visibility: hidden"]') === null;
+  switch (check.kind) {
+    case 'nodes':
+      return root.querySelectorAll('.react-flow__node').length === check.count && noneHidden();
+    case 'edges':
+      return root.querySelectorAll('.react-flow__edge').length === check.count;
+    case 'gone':
+      return node(check.id) === null;
+    case 'present': {
+      const el = node(check.id);
+      return el !== null && el.style.visibility !== 'hidden';
+    }
+  }
+}
+
+/**
+ * Times the next input that starts an edit (a keydown of `key`, or a mouseup
+ * when `key` is 'mouseup'): from the event's timeStamp to the end of the frame
+ * that paints the canvas's change (`check` holds under `selector`), and, with
+ * `yaml`, to the YAML preview's text changing and the frame after it.
+ */
+function armEdit(selector: string, key: string, check: CanvasCheck, yaml: boolean): void {
+  const root = document.querySelector(selector);
+  if (!root) throw new Error(`no element ${selector}`);
+  if (canvasShows(root, check))
+    throw new Error(`the canvas already shows ${JSON.stringify(check)}`);
+  const pre = yaml ? document.querySelector('[data-testid=yaml-text]') : null;
+  if (yaml && !pre) throw new Error('no [data-testid=yaml-text]');
+  const before = pre?.textContent ?? '';
+  editTiming = new Promise((resolve, reject) => {
+    let start: number | undefined;
+    const onInput = (e: Event) => {
+      if (start !== undefined) return;
+      if (key !== 'mouseup' && (e as KeyboardEvent).key !== key) return;
+      start = e.timeStamp;
       onMouseUp = undefined;
+      onKeyDown = undefined;
     };
-    const observer = new MutationObserver(() => {
-      if (up === undefined || !el.textContent?.includes(expected)) return;
-      observer.disconnect();
-      const text = performance.now();
-      const start = up;
-      void afterFrame().then((paint) => resolve({ textMs: text - start, paintMs: paint - start }));
+    if (key === 'mouseup') onMouseUp = onInput;
+    else onKeyDown = onInput;
+    const result: Partial<EditTiming> = {};
+    const observers: MutationObserver[] = [];
+    const timer = setTimeout(() => {
+      observers.forEach((o) => o.disconnect());
+      reject(new Error(`the edit (${key}) did not show within 120 s: ${JSON.stringify(result)}`));
+    }, 120_000);
+    const settle = () => {
+      if (result.canvasPaintMs === undefined || (yaml && result.yamlPaintMs === undefined)) return;
+      clearTimeout(timer);
+      resolve(result as EditTiming);
+    };
+    const canvas = new MutationObserver(() => {
+      if (start === undefined || !canvasShows(root, check)) return;
+      canvas.disconnect();
+      const from = start;
+      void afterFrame().then((t) => {
+        result.canvasPaintMs = t - from;
+        settle();
+      });
     });
-    observer.observe(el, { subtree: true, childList: true, characterData: true });
-    setTimeout(() => {
-      observer.disconnect();
-      reject(new Error('the YAML did not show the new dependency within 30 s'));
-    }, 30_000);
+    canvas.observe(root, { subtree: true, childList: true, attributes: true });
+    observers.push(canvas);
+    if (pre) {
+      // The editor's YAML panel follows the preview text after the canvas's
+      // frame (src/ui/yaml/YamlEditor.tsx): it marks the length it shows.
+      const editor = document.querySelector('[data-testid=yaml-editor]');
+      if (!editor) throw new Error('no [data-testid=yaml-editor]');
+      let after: string | undefined;
+      const shown = new MutationObserver(() => {
+        if (
+          after === undefined ||
+          editor.getAttribute('data-shown-length') !== String(after.length)
+        )
+          return;
+        shown.disconnect();
+        const from = start!;
+        void afterFrame().then((t) => {
+          result.yamlPaintMs = t - from;
+          settle();
+        });
+      });
+      const text = new MutationObserver(() => {
+        if (start === undefined || pre.textContent === before) return;
+        text.disconnect();
+        after = pre.textContent ?? '';
+        result.yamlTextMs = performance.now() - start;
+        shown.observe(editor, { attributes: true, attributeFilter: ['data-shown-length'] });
+      });
+      text.observe(pre, { subtree: true, childList: true, characterData: true });
+      observers.push(text, shown);
+    }
   });
 }
 
-function connectResult(): Promise<ConnectTiming> {
-  if (!connectTiming) throw new Error('armConnect was not called');
-  return connectTiming;
+function editResult(): Promise<EditTiming> {
+  if (!editTiming) throw new Error('armEdit was not called');
+  return editTiming;
+}
+
+/** The next animation frame has run (one input per frame, as a mouse delivers them). */
+const nextFrame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
+
+/** Resolves once no frame has taken over 50 ms for `ms` (rejects after 120 s). */
+function waitQuiet(ms: number): Promise<void> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    let last = t0;
+    let quietSince = t0;
+    const tick = (now: number) => {
+      if (now - last > 50) quietSince = now;
+      last = now;
+      if (now - quietSince >= ms) resolve();
+      else if (now - t0 > 120_000) reject(new Error(`the page did not settle within 120 s`));
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
 }
 
 const fullPaintResult = (): Promise<FullPaint> => {
@@ -270,8 +373,10 @@ const probe = {
   stopDrag,
   watchYaml,
   yamlMutations,
-  armConnect,
-  connectResult,
+  armEdit,
+  editResult,
+  nextFrame,
+  waitQuiet,
 };
 export type Probe = typeof probe;
 
