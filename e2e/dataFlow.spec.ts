@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dropEntry, launch, openEditor, openFile, yamlText } from './support/browser';
 
@@ -41,9 +41,37 @@ it('wires an output port to an input port: reference and dependency appear in th
   const yaml = await yamlText(page);
   expect(yaml).toContain('depends: python-script');
   expect(await page.locator('.react-flow__edge.edge-data').count()).toBe(1);
+
+  // Level of detail (src/ui/canvas/levelOfDetail.ts): zoomed out below 0.45,
+  // a node draws no ports and the data wire ends on the nodes' own handles;
+  // zoomed back in, the ports and the wire between them return.
+  const handles = page.locator('.react-flow__node[data-id="busybox-shell"] .react-flow__handle');
+  const detailedHandles = await handles.count();
+  expect(detailedHandles).toBeGreaterThan(2);
+  const zoom = async (button: 'zoomout' | 'zoomin', until: (z: number) => boolean) => {
+    for (let i = 0; i < 30 && !until(await zoomOf(page)); i++) {
+      await page.locator(`.react-flow__controls-${button}`).click();
+      await page.waitForTimeout(100);
+    }
+    expect(until(await zoomOf(page))).toBe(true);
+  };
+  await zoom('zoomout', (z) => z < 0.4);
+  await expect.poll(() => handles.count()).toBe(2);
+  expect(await page.locator('.react-flow__edge.edge-data').count()).toBe(1);
+  await zoom('zoomin', (z) => z > 0.5);
+  await expect.poll(() => handles.count()).toBe(detailedHandles);
+  await expect.poll(() => page.locator('.react-flow__edge.edge-data').count()).toBe(1);
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+/** The canvas's zoom, from React Flow's viewport transform. */
+async function zoomOf(page: Page): Promise<number> {
+  const transform = await page
+    .locator('.react-flow__viewport')
+    .evaluate((e) => (e as HTMLElement).style.transform);
+  return Number(/scale\(([\d.e-]+)\)/.exec(transform)?.[1] ?? NaN);
+}
 
 it('wires ports in a steps template: {{steps.X.outputs...}}, and a step of the same group is refused with the reason', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'steps-data-'));

@@ -58,7 +58,7 @@ const ENTRY_BUDGET_KB = 250;
 const RATIO_BUDGET: Record<Pace, number> = { burst: 1.2, frame: 1.0 };
 const LOAD_BUDGET = 1.3;
 const PACES: Pace[] = ['burst', 'frame'];
-/** Below this zoom our nodes draw only their name (src/ui/canvas/TaskNode.tsx). */
+/** Below this zoom our nodes draw only their name (src/ui/canvas/levelOfDetail.ts). */
 const DETAIL_ZOOM = 0.45;
 
 const arg = (name: string): string | undefined =>

@@ -10,7 +10,6 @@ import {
   ReactFlow,
   useConnection,
   useReactFlow,
-  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
@@ -37,7 +36,8 @@ import { diagnosticsByTask } from '../../store/derived';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { PALETTE_MIME } from '../palette/paletteDrag';
 import { createFlowAdapter, type CanvasNode, type DependencyEdge, type Size } from './flowAdapter';
-import { DETAIL_ZOOM, TaskNode } from './TaskNode';
+import { TaskNode } from './TaskNode';
+import { useLevelOfDetail } from './levelOfDetail';
 import { GroupNode } from './GroupNode';
 import { ScopeBar } from './ScopeBar';
 import { EmptyCanvas } from './EmptyCanvas';
@@ -319,7 +319,7 @@ export function Canvas({
   const connectingFrom = useConnection((c) =>
     c.inProgress && c.fromHandle?.type === 'source' ? c.fromNode.id : null,
   );
-  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM);
+  const { detailed, edges: drawnEdges } = useLevelOfDetail(shownEdges);
   const runWatched = useEditor((s) => s.run !== undefined);
   const refused = useMemo(() => createRefusedTargets(), []);
   useLayoutEffect(() => {
@@ -343,7 +343,7 @@ export function Canvas({
       <CanvasViewContext.Provider value={view}>
         <ReactFlow<CanvasNode, DependencyEdge>
           nodes={withNotes}
-          edges={shownEdges}
+          edges={drawnEdges}
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}

@@ -1,6 +1,7 @@
 // One task on the canvas: name, what it runs, image or resource kind, and a
-// problem badge. Zoomed far out it draws only its name (level of detail: fewer
-// DOM elements per node is what keeps large canvases fluid). While a
+// problem badge. Zoomed far out it draws only its name and its two dependency
+// handles (level of detail, levelOfDetail.ts: fewer elements and store
+// subscriptions per node is what keeps large canvases fluid). While a
 // connection is being drawn, a node that would close a cycle shows itself as
 // not connectable.
 import { Handle, Position, type NodeProps } from '@xyflow/react';
@@ -11,8 +12,6 @@ import type { TaskFlowNode } from './flowAdapter';
 import { portHandleId } from '../../core/model/dataFlow';
 import { RunBadge } from './RunBadge';
 
-/** Below this zoom the details are too small to read. */
-export const DETAIL_ZOOM = 0.45;
 const WORST = { error: 'an error', warning: 'a warning', info: 'a note' } as const;
 
 function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
@@ -98,7 +97,7 @@ function TaskNodeView({ id, data, selected }: NodeProps<TaskFlowNode>) {
           ))}
         </div>
       )}
-      {(data.ports.inputs.length > 0 || data.ports.outputs.length > 0) && (
+      {detailed && (data.ports.inputs.length > 0 || data.ports.outputs.length > 0) && (
         <div className="task-ports">
           <div className="ports-in">
             {data.ports.inputs.map((port) => (
