@@ -19,6 +19,7 @@ import {
   useCallback,
   useLayoutEffect,
   useMemo,
+  useRef,
   useState,
   type DragEvent,
   type ReactNode,
@@ -97,6 +98,13 @@ export function Canvas({
   const problems = useMemo(() => withServerProblems(local, server), [local, server]);
   // Measured sizes are view state, not document state: kept here, not in the store.
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  // Handlers read the sizes when called: depending on them would give React
+  // Flow new handlers after every measurement, and it re-renders every node
+  // when a handler changes (2 s after adding a task at 10,000 tasks).
+  const sizesNow = useRef(sizes);
+  useLayoutEffect(() => {
+    sizesNow.current = sizes;
+  }, [sizes]);
   const nodes = adapter.nodes(pipeline, selectedSet, problems, sizes);
   const edges = adapter.edges(pipeline);
   const selectedEdge = useEditor((s) => s.selectedEdge);
@@ -127,9 +135,9 @@ export function Canvas({
   const placeAt = useCallback(
     (at: Point) => {
       const view = scopeView(store.getState().pipeline);
-      return view.type === 'steps' ? stepPlaceAt(view, at, sizes) : undefined;
+      return view.type === 'steps' ? stepPlaceAt(view, at, sizesNow.current) : undefined;
     },
-    [store, sizes],
+    [store],
   );
   const ergo = useCanvasErgonomics(flow, placeAt);
   // The handlers, not the objects holding them, are stable: depend on those (see onNodeDragStop).
@@ -183,10 +191,10 @@ export function Canvas({
       const view = scopeView(p);
       if (view.type !== 'steps' || isNoteId(node.id)) return store.getState().endDrag();
       setStepDrag(undefined);
-      const place = stepPlaceAt(view, node.position, sizes);
+      const place = stepPlaceAt(view, node.position, sizesNow.current);
       store.getState().moveStep(node.id, place);
     },
-    [store, sizes],
+    [store],
   );
 
   const onNodeDoubleClick = useCallback(
@@ -304,7 +312,8 @@ export function Canvas({
       if (id) {
         // A config.yaml entry or a template from the server's library.
         const view = scopeView(store.getState().pipeline);
-        const place = view.type === 'steps' ? stepPlaceAt(view, position, sizes) : undefined;
+        const place =
+          view.type === 'steps' ? stepPlaceAt(view, position, sizesNow.current) : undefined;
         const name = store.getState().addPaletteEntry(id, position, place);
         if (name) store.getState().select([name]);
         return;
@@ -312,7 +321,7 @@ export function Canvas({
       const file = event.dataTransfer.files[0];
       if (file) onOpenFile(file);
     },
-    [flow, store, onOpenFile, sizes],
+    [flow, store, onOpenFile],
   );
 
   // What every node needs, computed here once (see canvasView.ts).
