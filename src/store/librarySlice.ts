@@ -7,14 +7,7 @@
  * entry, from config.yaml or from the library, goes through `addPaletteEntry`.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import {
-  explainError,
-  listClusterWorkflowTemplates,
-  listWorkflowTemplates,
-  type ArgoClient,
-  type Page,
-  type ListQuery,
-} from '../core/argo/client';
+import type { ArgoClient, ListQuery, Page } from '../core/argo/client';
 import {
   copyReferencedTemplate,
   knownWorkflowTemplate,
@@ -26,6 +19,7 @@ import {
 } from '../core/library';
 import { findTask } from '../core/model/pipeline';
 import { isObject, type JsonObject, type Point } from '../core/model/types';
+import { explainArgoError, loadArgoClient, type ArgoModule } from './argoClient';
 import type { EditorState } from './editorStore';
 import type { StepPlace } from '../core/model/steps';
 
@@ -74,44 +68,39 @@ export const createLibrarySlice: StateCreator<EditorState, [], [], LibrarySlice>
   library: EMPTY,
 
   async loadLibrary(options) {
-    const client: ArgoClient = get().client();
-    const key = `${get().connection.server}|${client.connection.namespace}`;
+    const namespace = get().namespace();
+    const key = `${get().connection.server}|${namespace}`;
     const current = get().library;
     if (!options?.force && current.key === key && current.status === 'loaded') return;
     if (current.status === 'loading' && current.key === key) return;
     set({ library: { ...current, status: 'loading', key } });
     const explain = (e: unknown) =>
-      explainError(e, {
-        server: get().connection.server,
-        namespace: client.connection.namespace,
-        token: get().token,
-      });
+      explainArgoError(e, { server: get().connection.server, namespace, token: get().token });
     let namespaced: { items: JsonObject[]; cut: boolean };
+    let m: ArgoModule;
+    let client: ArgoClient;
     try {
-      namespaced = await all((q) => listWorkflowTemplates(client, q));
+      m = await loadArgoClient();
+      client = await get().client();
+      namespaced = await all((q) => m.listWorkflowTemplates(client, q));
     } catch (e) {
+      const error = await explain(e);
       if (get().library.key !== key) return;
       set({
-        library: {
-          ...EMPTY,
-          status: 'failed',
-          key,
-          error: explain(e),
-          version: current.version + 1,
-        },
+        library: { ...EMPTY, status: 'failed', key, error, version: current.version + 1 },
       });
       return;
     }
     let cluster: JsonObject[] = [];
     let clusterNote: string | undefined;
     try {
-      cluster = (await all((q) => listClusterWorkflowTemplates(client, q))).items;
+      cluster = (await all((q) => m.listClusterWorkflowTemplates(client, q))).items;
     } catch (e) {
       const status = (e as { status?: number }).status;
       clusterNote =
         status === 403
           ? 'This token may not list ClusterWorkflowTemplates (403); only the namespace’s WorkflowTemplates are shown.'
-          : `ClusterWorkflowTemplates could not be listed: ${explain(e)}`;
+          : `ClusterWorkflowTemplates could not be listed: ${await explain(e)}`;
     }
     if (get().library.key !== key) return; // the connection changed meanwhile
     setServerTemplates(libraryOf(namespaced.items, cluster));

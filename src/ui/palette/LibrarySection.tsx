@@ -17,7 +17,7 @@ export function LibrarySection({ query, onAdd }: Props) {
   const store = useEditorStore();
   const library = useEditor((s) => s.library);
   const token = useEditor((s) => s.token);
-  const namespace = useEditor((s) => s.client().connection.namespace);
+  const namespace = useEditor((s) => s.namespace());
   useEffect(() => {
     // Once there is a token; Refresh reloads on demand.
     if (token) void store.getState().loadLibrary();
