@@ -9,7 +9,7 @@ import { useEditorStore } from '../EditorContext';
 import { CanvasViewContext } from './canvasView';
 import type { TaskFlowNode } from './flowAdapter';
 import { portHandleId } from '../../core/model/dataFlow';
-import { RunBadge } from './RunBadge';
+import { RunBadge } from '../lazyPanels';
 
 /** Below this zoom the details are too small to read. */
 export const DETAIL_ZOOM = 0.45;
