@@ -8,15 +8,9 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { ArgoClient, ListQuery, Page } from '../core/argo/client';
-import {
-  copyReferencedTemplate,
-  knownWorkflowTemplate,
-  libraryGroups,
-  libraryOf,
-  setServerTemplates,
-  templateRefTask,
-  type LibraryGroup,
-} from '../core/library';
+import { libraryGroups, templateRefTask, type LibraryGroup } from '../core/library/library';
+import { libraryOf } from '../core/library/templateLibrary';
+import { knownWorkflowTemplate, setServerTemplates } from '../core/library/templateRefs';
 import { findTask } from '../core/model/pipeline';
 import { isObject, type JsonObject, type Point } from '../core/model/types';
 import { explainArgoError, loadArgoClient, type ArgoModule } from './argoClient';
@@ -42,8 +36,11 @@ export interface LibrarySlice {
   loadLibrary(options?: { force?: boolean }): Promise<void>;
   /** Adds a task for a palette entry (config entry or library template); its name. */
   addPaletteEntry(id: string, position?: Point, place?: StepPlace): string | undefined;
-  /** Replaces a templateRef task's reference by a copy of the template in this file. */
-  copyTemplateIntoFile(task: string): void;
+  /**
+   * Replaces a templateRef task's reference by a copy of the template in this
+   * file (the copying code loads on first use).
+   */
+  copyTemplateIntoFile(task: string): Promise<void>;
 }
 
 /** At most this many templates are read (pages of 200): enough for any palette. */
@@ -130,18 +127,21 @@ export const createLibrarySlice: StateCreator<EditorState, [], [], LibrarySlice>
     return s.addTask({ name, fields, position, ...at });
   },
 
-  copyTemplateIntoFile(task) {
-    const s = get();
-    const ref = findTask(s.pipeline, task)?.templateRef;
+  async copyTemplateIntoFile(task) {
+    const ref = findTask(get().pipeline, task)?.templateRef;
     if (!isObject(ref) || typeof ref.name !== 'string') return;
     const doc = knownWorkflowTemplate(ref.name, ref.clusterScope === true);
     if (!doc) {
-      s.setNotice({
+      get().setNotice({
         kind: 'error',
         message: `${ref.name} is not loaded: connect and refresh the templates first.`,
       });
       return;
     }
+    const { copyReferencedTemplate } = await import('../core/library/copyIntoFile');
+    // The document as it is now: an edit may have come in while the code loaded.
+    const s = get();
+    if (findTask(s.pipeline, task)?.templateRef !== ref) return;
     const result = copyReferencedTemplate(s.pipeline, task, doc);
     if (result.diagnostics.length > 0)
       s.setNotice({ kind: 'error', message: result.diagnostics[0]!.message });

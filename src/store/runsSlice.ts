@@ -7,7 +7,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { RunComparison, RunsCursor, RunsQuery, RunSummary } from '../core/argo/client';
 import { runState } from '../core/argo/client/runStatus';
-import { pipelineLabelValue } from '../core/argo/submitOptions';
+import { pipelineLabelValue } from '../core/argo/pipelineLabel';
 import type { JsonObject } from '../core/model/types';
 import { explainArgoError, loadArgoClient } from './argoClient';
 import type { EditorState } from './editorStore';

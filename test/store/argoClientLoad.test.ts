@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Template } from '../../src/core';
 import { findTask } from '../../src/core/model/pipeline';
 import { createEditorStore } from '../../src/store/editorStore';
+import { WAIT_MS } from '../support/timeouts';
 
 vi.mock('../../src/core/argo/client', () => {
   throw new Error('Failed to fetch dynamically imported module');
@@ -52,7 +53,9 @@ describe('the Argo Server client that cannot load', () => {
     const { store } = makeStore();
     store.getState().openRun('hello-abc12');
     expect(store.getState().run?.watch).toBe('streaming');
-    await vi.waitFor(() => expect(store.getState().run?.watch).toBe('stopped'));
+    await vi.waitFor(() => expect(store.getState().run?.watch).toBe('stopped'), {
+      timeout: WAIT_MS,
+    });
     expect(store.getState().run?.error).toMatch(CANNOT);
   });
 });

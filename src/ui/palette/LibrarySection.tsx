@@ -4,7 +4,7 @@
 // templateRef. Loaded once a token is set, cached for the session, refreshed
 // on demand; searched with the palette's search box.
 import { useEffect, type KeyboardEvent } from 'react';
-import { matchesQuery, type LibraryGroup, type LibraryTemplate } from '../../core/library';
+import { matchesQuery, type LibraryGroup, type LibraryTemplate } from '../../core/library/library';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { PALETTE_MIME } from './paletteDrag';
 
