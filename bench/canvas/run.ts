@@ -10,7 +10,7 @@
  * dragging leaves the YAML preview untouched. The method is in probe.ts.
  *
  * Options: --sizes=100,500  --moves=120  --rounds=6  --strict (exit 1 when a
- * budget is missed: entry chunk over 250 kB gzipped, or a median or p95
+ * budget is missed: entry chunk over 200 kB gzipped, or a median or p95
  * ratio over 1.2)  --trace (also break each drag's main-thread time down by
  * kind of work; see trace.ts)  --json=FILE (write the raw results).
  * Always exits 1 when a drag recompiled the YAML or a move was not verified.
@@ -43,8 +43,9 @@ import type { ConnectTiming, DragResult, FullPaint } from './probe';
 import { emptyBreakdown, traced, type Breakdown } from './trace';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// As scripts/bundleCheck.ts, which `npm test` runs (issue 11).
-const ENTRY_BUDGET_KB = 250;
+// Issue 11's goal, as scripts/bundleCheck.ts holds it in `npm test` (issue 13
+// had raised both to 250 kB until the entry was back under 200).
+const ENTRY_BUDGET_KB = 200;
 const RATIO_BUDGET = 1.2;
 /** Below this zoom our nodes draw only their name (src/ui/canvas/TaskNode.tsx). */
 const DETAIL_ZOOM = 0.45;
