@@ -1,7 +1,7 @@
-// Panels that the empty editor does not need for its first paint, each in a
-// chunk of its own so the entry stays small (issue 11: entry ≤ 200 kB
-// gzipped). Each renders nothing until its chunk has arrived; the names and
-// props are those of the panels themselves.
+// Panels and smaller parts (menus, bars, badges, notes) that the empty editor
+// does not need for its first paint, each in a chunk of its own so the entry
+// stays small (issue 11: entry ≤ 200 kB gzipped). Each renders nothing until
+// its chunk has arrived; the names and props are those of the parts themselves.
 import type { NodeProps } from '@xyflow/react';
 import { lazy, memo, Suspense, type ComponentProps, type ComponentType } from 'react';
 import type { EditorState } from '../store/editorStore';
