@@ -64,7 +64,7 @@ describe('panels', () => {
     const stored = await page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith('argoflow.view.')),
     );
-    expect(stored).toContain('argoflow.view.react-resizable-panels:layout-main');
+    expect(stored).toContain('argoflow.view.layout.pane-sidebar');
     expect(errors).toEqual([]);
     await page.context().close();
   });

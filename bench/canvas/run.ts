@@ -52,8 +52,9 @@ import type { DragResult, EditTiming, FullPaint } from './probe';
 import { emptyBreakdown, traced, type Breakdown } from './trace';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// As scripts/bundleCheck.ts, which `npm test` runs (issue 11).
-const ENTRY_BUDGET_KB = 250;
+// Issue 11's goal, as scripts/bundleCheck.ts holds it in `npm test` (issue 13
+// had raised both to 250 kB until the entry was back under 200).
+const ENTRY_BUDGET_KB = 200;
 /** Issue 11's budgets, ours / bare. */
 const RATIO_BUDGET: Record<Pace, number> = { burst: 1.2, frame: 1.0 };
 const LOAD_BUDGET = 1.3;

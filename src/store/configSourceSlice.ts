@@ -6,9 +6,9 @@
  * the same token. Its `config.yaml` key is used, or its only key.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { explainError, type FetchLike } from '../core/argo/client';
-import { describeValue } from '../core/argo/client/replies';
+import type { FetchLike } from '../core/argo/client';
 import { isObject } from '../core/model/types';
+import { explainArgoError, loadArgoClient } from './argoClient';
 import type { EditorState } from './editorStore';
 
 export type ConfigSource = { url: string } | { configMap: string; key?: string };
@@ -58,11 +58,12 @@ export function createConfigSourceSlice(
           );
         }
       } else {
-        const client = s.client();
-        const ns = client.connection.namespace;
+        const ns = s.namespace();
         name = `ConfigMap ${ns}/${source.configMap}`;
         let configMap: unknown;
         try {
+          const { describeValue } = await loadArgoClient();
+          const client = await s.client();
           configMap = await client.request(
             'GET',
             `/api/v1/namespaces/${encodeURIComponent(ns)}/configmaps/${encodeURIComponent(source.configMap)}`,
@@ -73,7 +74,7 @@ export function createConfigSourceSlice(
           );
         } catch (e) {
           return fail(
-            `Could not read ${name}: ${explainError(e, { server: s.connection.server, namespace: ns, token: s.token })} (the app reaches ConfigMaps through its proxy to the Kubernetes API: docs/deploy.md)`,
+            `Could not read ${name}: ${await explainArgoError(e, { server: s.connection.server, namespace: ns, token: s.token })} (the app reaches ConfigMaps through its proxy to the Kubernetes API: docs/deploy.md)`,
           );
         }
         const found = configMapText(configMap, source.key);

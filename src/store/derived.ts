@@ -11,9 +11,9 @@ import { templateUseCount } from '../core/model/templateUses';
 import type { Pipeline } from '../core/model/types';
 import { runState, type RunState } from '../core/argo/client/runStatus';
 import { scopeEntries } from '../core/model/scope';
-import { simulationRunState } from '../core/simulate/runStateOf';
 import type { EditorState } from './editorStore';
 import { breadcrumb } from './scopeSlice';
+import { simulatedRunState } from './simulationSlice';
 
 function structure(p: Pipeline): unknown[] {
   return [p.apiVersion, p.kind, p.metadata, p.spec, p.scope, p.extra];
@@ -134,7 +134,7 @@ function computeScopedRun(s: EditorState): RunState | undefined {
   const crumbs = breadcrumb(s.pipeline, s.scopePath);
   const via = crumbs.slice(1).map((c) => c.via ?? '');
   if (run.watch === 'simulated' && s.simulation)
-    return simulationRunState(s.simulation.snapshot, {
+    return simulatedRunState(s.simulation.snapshot, {
       template: s.pipeline.scope,
       taskNames: scopeEntries(s.pipeline).map((t) => t.name),
     });

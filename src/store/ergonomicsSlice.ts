@@ -7,7 +7,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import { insertOnEdge } from '../core/ergonomics/insertOnEdge';
 import { downstreamOf, upstreamOf } from '../core/ergonomics/reach';
-import { moveIntoNewDag, setFieldOnTasks, type BulkField } from '../core/ergonomics/bulk';
+import type { BulkField } from '../core/ergonomics/bulk';
 import {
   newNoteId,
   notesOf,
@@ -16,7 +16,7 @@ import {
   withoutNote,
   type Note,
 } from '../core/ergonomics/notes';
-import { templateRefTask } from '../core/library';
+import { templateRefTask } from '../core/library/library';
 import { addTask, type AddTaskOptions } from '../core/model/operations';
 import { connect } from '../core/model/connections';
 import type { StepPlace } from '../core/model/steps';
@@ -50,8 +50,9 @@ export interface ErgonomicsSlice {
   startRename(task: string | undefined): void;
   selectUpstream(names: readonly string[]): void;
   selectDownstream(names: readonly string[]): void;
-  setTasksField(names: readonly string[], field: BulkField, value: unknown): void;
-  moveIntoNewDag(names: readonly string[]): void;
+  /** Bulk edits (the inspector's, the selection's menu): their code loads on first use. */
+  setTasksField(names: readonly string[], field: BulkField, value: unknown): Promise<void>;
+  moveIntoNewDag(names: readonly string[]): Promise<void>;
   addNote(at: Point): string;
   updateNote(note: Note): void;
   removeNote(id: string): void;
@@ -136,14 +137,16 @@ export const createErgonomicsSlice: StateCreator<EditorState, [], [], Ergonomics
     selectDownstream(names) {
       get().select(downstreamOf(get().pipeline, names));
     },
-    setTasksField(names, field, value) {
+    async setTasksField(names, field, value) {
+      const { setFieldOnTasks } = await import('../core/ergonomics/bulk');
       const { value: next, diagnostics } = setFieldOnTasks(get().pipeline, names, field, value);
       if (diagnostics.some((d) => d.severity === 'error'))
         return void refuse(`Not applied: ${diagnostics[0]!.message}`);
       get().apply(() => next);
       if (diagnostics[0]) set({ notice: { kind: 'info', message: diagnostics[0].message } });
     },
-    moveIntoNewDag(names) {
+    async moveIntoNewDag(names) {
+      const { moveIntoNewDag } = await import('../core/ergonomics/bulk');
       const out = moveIntoNewDag(get().pipeline, names);
       if (out.diagnostics.length > 0)
         return void refuse(`Not moved: ${out.diagnostics[0]!.message}`);

@@ -7,25 +7,13 @@
  * entry, from config.yaml or from the library, goes through `addPaletteEntry`.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import {
-  explainError,
-  listClusterWorkflowTemplates,
-  listWorkflowTemplates,
-  type ArgoClient,
-  type Page,
-  type ListQuery,
-} from '../core/argo/client';
-import {
-  copyReferencedTemplate,
-  knownWorkflowTemplate,
-  libraryGroups,
-  libraryOf,
-  setServerTemplates,
-  templateRefTask,
-  type LibraryGroup,
-} from '../core/library';
+import type { ArgoClient, ListQuery, Page } from '../core/argo/client';
+import { libraryGroups, templateRefTask, type LibraryGroup } from '../core/library/library';
+import { libraryOf } from '../core/library/templateLibrary';
+import { knownWorkflowTemplate, setServerTemplates } from '../core/library/templateRefs';
 import { findTask } from '../core/model/pipeline';
 import { isObject, type JsonObject, type Point } from '../core/model/types';
+import { explainArgoError, loadArgoClient, type ArgoModule } from './argoClient';
 import type { EditorState } from './editorStore';
 import type { StepPlace } from '../core/model/steps';
 
@@ -48,8 +36,11 @@ export interface LibrarySlice {
   loadLibrary(options?: { force?: boolean }): Promise<void>;
   /** Adds a task for a palette entry (config entry or library template); its name. */
   addPaletteEntry(id: string, position?: Point, place?: StepPlace): string | undefined;
-  /** Replaces a templateRef task's reference by a copy of the template in this file. */
-  copyTemplateIntoFile(task: string): void;
+  /**
+   * Replaces a templateRef task's reference by a copy of the template in this
+   * file (the copying code loads on first use).
+   */
+  copyTemplateIntoFile(task: string): Promise<void>;
 }
 
 /** At most this many templates are read (pages of 200): enough for any palette. */
@@ -74,44 +65,39 @@ export const createLibrarySlice: StateCreator<EditorState, [], [], LibrarySlice>
   library: EMPTY,
 
   async loadLibrary(options) {
-    const client: ArgoClient = get().client();
-    const key = `${get().connection.server}|${client.connection.namespace}`;
+    const namespace = get().namespace();
+    const key = `${get().connection.server}|${namespace}`;
     const current = get().library;
     if (!options?.force && current.key === key && current.status === 'loaded') return;
     if (current.status === 'loading' && current.key === key) return;
     set({ library: { ...current, status: 'loading', key } });
     const explain = (e: unknown) =>
-      explainError(e, {
-        server: get().connection.server,
-        namespace: client.connection.namespace,
-        token: get().token,
-      });
+      explainArgoError(e, { server: get().connection.server, namespace, token: get().token });
     let namespaced: { items: JsonObject[]; cut: boolean };
+    let m: ArgoModule;
+    let client: ArgoClient;
     try {
-      namespaced = await all((q) => listWorkflowTemplates(client, q));
+      m = await loadArgoClient();
+      client = await get().client();
+      namespaced = await all((q) => m.listWorkflowTemplates(client, q));
     } catch (e) {
+      const error = await explain(e);
       if (get().library.key !== key) return;
       set({
-        library: {
-          ...EMPTY,
-          status: 'failed',
-          key,
-          error: explain(e),
-          version: current.version + 1,
-        },
+        library: { ...EMPTY, status: 'failed', key, error, version: current.version + 1 },
       });
       return;
     }
     let cluster: JsonObject[] = [];
     let clusterNote: string | undefined;
     try {
-      cluster = (await all((q) => listClusterWorkflowTemplates(client, q))).items;
+      cluster = (await all((q) => m.listClusterWorkflowTemplates(client, q))).items;
     } catch (e) {
       const status = (e as { status?: number }).status;
       clusterNote =
         status === 403
           ? 'This token may not list ClusterWorkflowTemplates (403); only the namespace’s WorkflowTemplates are shown.'
-          : `ClusterWorkflowTemplates could not be listed: ${explain(e)}`;
+          : `ClusterWorkflowTemplates could not be listed: ${await explain(e)}`;
     }
     if (get().library.key !== key) return; // the connection changed meanwhile
     setServerTemplates(libraryOf(namespaced.items, cluster));
@@ -141,18 +127,21 @@ export const createLibrarySlice: StateCreator<EditorState, [], [], LibrarySlice>
     return s.addTask({ name, fields, position, ...at });
   },
 
-  copyTemplateIntoFile(task) {
-    const s = get();
-    const ref = findTask(s.pipeline, task)?.templateRef;
+  async copyTemplateIntoFile(task) {
+    const ref = findTask(get().pipeline, task)?.templateRef;
     if (!isObject(ref) || typeof ref.name !== 'string') return;
     const doc = knownWorkflowTemplate(ref.name, ref.clusterScope === true);
     if (!doc) {
-      s.setNotice({
+      get().setNotice({
         kind: 'error',
         message: `${ref.name} is not loaded: connect and refresh the templates first.`,
       });
       return;
     }
+    const { copyReferencedTemplate } = await import('../core/library/copyIntoFile');
+    // The document as it is now: an edit may have come in while the code loaded.
+    const s = get();
+    if (findTask(s.pipeline, task)?.templateRef !== ref) return;
     const result = copyReferencedTemplate(s.pipeline, task, doc);
     if (result.diagnostics.length > 0)
       s.setNotice({ kind: 'error', message: result.diagnostics[0]!.message });

@@ -1,27 +1,19 @@
 /**
  * The Argo Server loop: connection, submit, and the run watched on the
  * canvas. Network work goes through the core's client with the `fetch` the
- * store was created with, so tests drive it against a test double.
+ * store was created with, so tests drive it against a test double. The client
+ * loads on first use (argoClient.ts); only the run's status (runStatus, which
+ * the canvas reads) is part of the editor's start.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import {
-  argoUiLink,
-  createArgoClient,
-  explainError,
-  redactToken,
-  runState,
-  submitPipeline,
-  updateStored,
-  watchRun,
-  type ArgoClient,
-  type FetchLike,
-  type RunState,
-  type SubmitOutcome,
-} from '../core/argo/client';
+import type { ArgoClient, FetchLike, SubmitOutcome } from '../core/argo/client';
+import { runState, type RunState } from '../core/argo/client/runStatus';
 import type { Diagnostic } from '../core/diagnostics';
-import { pipelineLabelValue, PIPELINE_LABEL, type SubmitOptions } from '../core/argo/submitOptions';
+import { pipelineLabelValue, PIPELINE_LABEL } from '../core/argo/pipelineLabel';
+import type { SubmitOptions } from '../core/argo/submitOptions';
 import type { JsonObject, Pipeline, WorkflowKind } from '../core/model/types';
 import { TOKEN_KEY, writeSettings, type ConnectionSettings } from './connectionSettings';
+import { explainArgoError, loadArgoClient, type ArgoModule } from './argoClient';
 import type { EditorState } from './editorStore';
 
 export interface RunDeps {
@@ -81,7 +73,10 @@ export interface RunSlice {
   openRun(name: string): void;
   runAction(action: 'stop' | 'terminate' | 'retry' | 'resubmit'): Promise<void>;
   closeRun(): void;
-  client(): ArgoClient;
+  /** The namespace calls go to: the document's own, else the connection's. */
+  namespace(): string;
+  /** A client for the connection and namespace as they are now (the client loads on first use). */
+  client(): Promise<ArgoClient>;
 }
 
 export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [], RunSlice> {
@@ -89,29 +84,30 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
     let watching: AbortController | undefined;
     const savedToken = deps.sessionStorage?.getItem(TOKEN_KEY) ?? '';
 
-    const client = (): ArgoClient => {
-      const { connection, token, pipeline } = get();
-      const namespace =
-        typeof pipeline.metadata.namespace === 'string' && pipeline.metadata.namespace
-          ? pipeline.metadata.namespace
-          : connection.namespace;
-      return createArgoClient(
-        { server: connection.server, namespace, token },
+    const namespace = (): string => {
+      const { connection, pipeline } = get();
+      return typeof pipeline.metadata.namespace === 'string' && pipeline.metadata.namespace
+        ? pipeline.metadata.namespace
+        : connection.namespace;
+    };
+    const clientOf = (m: ArgoModule): ArgoClient => {
+      const { connection, token } = get();
+      return m.createArgoClient(
+        { server: connection.server, namespace: namespace(), token },
         { fetch: deps.fetch },
       );
     };
+    const client = async (): Promise<ArgoClient> => clientOf(await loadArgoClient());
     const explain = (e: unknown) =>
-      explainError(e, {
+      explainArgoError(e, {
         server: get().connection.server,
-        namespace: client().connection.namespace,
+        namespace: namespace(),
         token: get().token,
       });
-    /** Text from the server shown as it is (names, versions): the token is kept out of it too. */
-    const shown = (text: string) => redactToken(text, get().token);
     const uiBase = () => get().connection.uiBase || get().connection.server || '';
 
-    const report = (outcome: SubmitOutcome, p: Pipeline): void => {
-      const ns = client().connection.namespace;
+    const report = async (m: ArgoModule, outcome: SubmitOutcome, p: Pipeline): Promise<void> => {
+      const ns = namespace();
       switch (outcome.status) {
         case 'created':
           set({
@@ -120,7 +116,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
               name: outcome.name,
               objectKind: p.kind,
               message: `${p.kind} ${outcome.name} created in ${ns}`,
-              link: argoUiLink(uiBase(), p.kind, ns, outcome.name),
+              link: m.argoUiLink(uiBase(), p.kind, ns, outcome.name),
             },
             serverDiagnostics: [],
           });
@@ -146,7 +142,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
           });
           break;
         case 'failed':
-          set({ submitResult: { kind: 'failed', message: explain(outcome.error) } });
+          set({ submitResult: { kind: 'failed', message: await explain(outcome.error) } });
           break;
       }
     };
@@ -169,13 +165,20 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
         const run = get().run;
         if (run && watching === controller) set({ run: { ...run, ...patch } });
       };
-      watchRun(client(), name, (wf) => update({ state: runState(wf), workflow: wf }), {
-        signal: controller.signal,
-        onStatus: (watch) => update({ watch }),
-      }).then(
-        (final) => update({ watch: final ? 'finished' : 'stopped' }),
-        (e: unknown) => update({ watch: 'stopped', error: explain(e) }),
-      );
+      loadArgoClient()
+        .then((m) => {
+          if (controller.signal.aborted) return undefined;
+          return m.watchRun(
+            clientOf(m),
+            name,
+            (wf) => update({ state: runState(wf), workflow: wf }),
+            { signal: controller.signal, onStatus: (watch) => update({ watch }) },
+          );
+        })
+        .then(
+          (final) => update({ watch: final ? 'finished' : 'stopped' }),
+          async (e: unknown) => update({ watch: 'stopped', error: await explain(e) }),
+        );
     };
 
     return {
@@ -187,6 +190,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
       submitResult: undefined,
       serverDiagnostics: [],
       run: undefined,
+      namespace,
       client,
       setConnection(patch) {
         const connection = { ...get().connection, ...patch };
@@ -204,8 +208,11 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
       },
       async testConnection() {
         set({ check: { status: 'checking', message: 'Checking…' } });
-        const c = client();
         try {
+          const m = await loadArgoClient();
+          const c = clientOf(m);
+          /** Text from the server shown as it is (names, versions): the token is kept out of it too. */
+          const shown = (text: string) => m.redactToken(text, get().token);
           const version = await c.version();
           const user = await c.userInfo();
           // version and userinfo are not namespaced: a 403 for the namespace shows up only here.
@@ -222,7 +229,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
             },
           });
         } catch (e) {
-          set({ check: { status: 'failed', message: explain(e) } });
+          set({ check: { status: 'failed', message: await explain(e) } });
         }
       },
       async submit(options) {
@@ -230,7 +237,10 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
         const p = get().pipeline;
         set({ submitting: true, submitResult: undefined });
         try {
-          report(await submitPipeline(client(), p, options), p);
+          const m = await loadArgoClient();
+          await report(m, await m.submitPipeline(clientOf(m), p, options), p);
+        } catch (e) {
+          set({ submitResult: { kind: 'failed', message: await explain(e) } });
         } finally {
           set({ submitting: false });
         }
@@ -240,7 +250,8 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
         const p = get().pipeline;
         set({ submitting: true });
         try {
-          const outcome = await updateStored(client(), p);
+          const m = await loadArgoClient();
+          const outcome = await m.updateStored(clientOf(m), p);
           if (outcome.status === 'created')
             set({
               submitResult: {
@@ -248,10 +259,12 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
                 name: outcome.name,
                 objectKind: p.kind,
                 message: `${p.kind} ${outcome.name} updated`,
-                link: argoUiLink(uiBase(), p.kind, client().connection.namespace, outcome.name),
+                link: m.argoUiLink(uiBase(), p.kind, namespace(), outcome.name),
               },
             });
-          else report(outcome, p);
+          else await report(m, outcome, p);
+        } catch (e) {
+          set({ submitResult: { kind: 'failed', message: await explain(e) } });
         } finally {
           set({ submitting: false });
         }
@@ -264,10 +277,16 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
           // Runs started from the template are found by the same label as submitted ones.
           const value = pipelineLabelValue(p.metadata);
           const labels = { ...(value ? { [PIPELINE_LABEL]: value } : {}), ...options.labels };
-          const wf = await client().submitFrom(p.kind, String(p.metadata.name ?? ''), parameters, {
-            ...options,
-            labels,
-          });
+          const m = await loadArgoClient();
+          const wf = await clientOf(m).submitFrom(
+            p.kind,
+            String(p.metadata.name ?? ''),
+            parameters,
+            {
+              ...options,
+              labels,
+            },
+          );
           const name = String((wf.metadata as JsonObject | undefined)?.name ?? '');
           set({
             submitResult: {
@@ -275,12 +294,12 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
               name,
               objectKind: 'Workflow',
               message: `Workflow ${name} started from ${p.kind} ${String(p.metadata.name)}`,
-              link: argoUiLink(uiBase(), 'Workflow', client().connection.namespace, name),
+              link: m.argoUiLink(uiBase(), 'Workflow', namespace(), name),
             },
           });
           startWatch(name, p, wf);
         } catch (e) {
-          set({ submitResult: { kind: 'failed', message: explain(e) } });
+          set({ submitResult: { kind: 'failed', message: await explain(e) } });
         } finally {
           set({ submitting: false });
         }
@@ -292,7 +311,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
         const run = get().run;
         if (!run) return;
         try {
-          const wf = await client()[action](run.state.name);
+          const wf = await (await client())[action](run.state.name);
           if (action === 'resubmit') {
             startWatch(
               String((wf.metadata as JsonObject | undefined)?.name ?? ''),
@@ -304,7 +323,7 @@ export function createRunSlice(deps: RunDeps): StateCreator<EditorState, [], [],
             if (action === 'retry') startWatch(run.state.name, get().pipeline, wf);
           }
         } catch (e) {
-          set({ run: { ...run, error: explain(e) } });
+          set({ run: { ...run, error: await explain(e) } });
         }
       },
       closeRun() {

@@ -5,21 +5,11 @@
  * ended); two compare task by task.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import {
-  compareRuns,
-  explainError,
-  firstCursor,
-  getArchivedWorkflow,
-  mergeRuns,
-  nextRuns,
-  runState,
-  type RunComparison,
-  type RunsCursor,
-  type RunsQuery,
-  type RunSummary,
-} from '../core/argo/client';
-import { pipelineLabelValue } from '../core/argo/submitOptions';
+import type { RunComparison, RunsCursor, RunsQuery, RunSummary } from '../core/argo/client';
+import { runState } from '../core/argo/client/runStatus';
+import { pipelineLabelValue } from '../core/argo/pipelineLabel';
 import type { JsonObject } from '../core/model/types';
+import { explainArgoError, loadArgoClient } from './argoClient';
 import type { EditorState } from './editorStore';
 
 export interface RunsState {
@@ -67,13 +57,14 @@ export const createRunsSlice: StateCreator<EditorState, [], [], RunsSlice> = (se
     return q;
   };
   const explain = (e: unknown) =>
-    explainError(e, {
+    explainArgoError(e, {
       server: get().connection.server,
-      namespace: get().client().connection.namespace,
+      namespace: get().namespace(),
       token: get().token,
     });
   const fetchWorkflow = async (run: RunSummary): Promise<JsonObject> => {
-    const client = get().client();
+    const { getArchivedWorkflow } = await loadArgoClient();
+    const client = await get().client();
     return run.archived && run.uid
       ? getArchivedWorkflow(client, run.uid)
       : client.getWorkflow(run.name);
@@ -85,21 +76,17 @@ export const createRunsSlice: StateCreator<EditorState, [], [], RunsSlice> = (se
 
     async loadRuns(options) {
       const q = query();
-      const key = JSON.stringify([
-        q.pipeline,
-        q.namePrefix,
-        q.phases,
-        get().client().connection.namespace,
-      ]);
+      const key = JSON.stringify([q.pipeline, q.namePrefix, q.phases, get().namespace()]);
       const current = get().runs;
       const reset = options?.reset || current.for !== key || !current.cursor;
       if (!reset && !current.more) return;
-      const cursor = reset ? firstCursor(q) : current.cursor!;
       set({ runs: { ...current, status: 'loading', for: key, ...(reset ? { items: [] } : {}) } });
       try {
-        const page = await nextRuns(get().client(), q, cursor);
+        const m = await loadArgoClient();
+        const cursor = reset ? m.firstCursor(q) : current.cursor!;
+        const page = await m.nextRuns(await get().client(), q, cursor);
         if (get().runs.for !== key) return;
-        const items = reset ? page.runs : mergeRuns(get().runs.items, page.runs);
+        const items = reset ? page.runs : m.mergeRuns(get().runs.items, page.runs);
         const runs: RunsState = {
           status: 'loaded',
           items,
@@ -114,7 +101,7 @@ export const createRunsSlice: StateCreator<EditorState, [], [], RunsSlice> = (se
         set({ runs });
       } catch (e) {
         if (get().runs.for === key)
-          set({ runs: { ...get().runs, status: 'failed', error: explain(e) } });
+          set({ runs: { ...get().runs, status: 'failed', error: await explain(e) } });
       }
     },
 
@@ -138,7 +125,7 @@ export const createRunsSlice: StateCreator<EditorState, [], [], RunsSlice> = (se
           },
         });
       } catch (e) {
-        set({ runs: { ...get().runs, error: explain(e) } });
+        set({ runs: { ...get().runs, error: await explain(e) } });
       }
     },
 
@@ -146,10 +133,12 @@ export const createRunsSlice: StateCreator<EditorState, [], [], RunsSlice> = (se
       set({ compare: { a, b } });
       try {
         const [wa, wb] = await Promise.all([fetchWorkflow(a), fetchWorkflow(b)]);
+        const { compareRuns } = await loadArgoClient();
         if (get().compare?.a !== a || get().compare?.b !== b) return;
         set({ compare: { a, b, result: compareRuns(wa, wb) } });
       } catch (e) {
-        if (get().compare?.a === a) set({ compare: { a, b, error: explain(e) } });
+        const error = await explain(e);
+        if (get().compare?.a === a) set({ compare: { a, b, error } });
       }
     },
 

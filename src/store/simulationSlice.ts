@@ -11,7 +11,6 @@ import type { StateCreator } from 'zustand/vanilla';
 import { compile } from '../core/argo/compile';
 import { knownWorkflowTemplate } from '../core/library/templateRefs';
 import type { LeafOutcome, SimulationSnapshot } from '../core/simulate';
-import { simulationRunState } from '../core/simulate/runStateOf';
 import type { EditorState } from './editorStore';
 import { scopeEntries } from '../core/model/scope';
 
@@ -68,7 +67,14 @@ function withValue<T>(
 }
 
 /** The simulator, once loaded: every action but start runs only while a simulation is shown. */
-let engine: typeof import('../core/simulate/engine') | undefined;
+let engine: typeof import('../core/simulate') | undefined;
+
+/** The run a simulation shows, as the canvas reads a run (only while one is shown, so loaded). */
+export function simulatedRunState(
+  ...args: Parameters<typeof import('../core/simulate').simulationRunState>
+): ReturnType<typeof import('../core/simulate').simulationRunState> {
+  return engine!.simulationRunState(...args);
+}
 
 export const createSimulationSlice: StateCreator<EditorState, [], [], SimulationSlice> = (
   set,
@@ -92,7 +98,7 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
     set({
       simulation: state,
       run: {
-        state: simulationRunState(state.snapshot, {
+        state: simulatedRunState(state.snapshot, {
           template: p.scope,
           taskNames: scopeEntries(p).map((t) => t.name),
         }),
@@ -111,7 +117,7 @@ export const createSimulationSlice: StateCreator<EditorState, [], [], Simulation
   return {
     simulation: undefined,
     async startSimulation() {
-      engine ??= await import('../core/simulate/engine');
+      engine ??= await import('../core/simulate');
       show(compute(get().simulation?.settings ?? EMPTY, undefined));
     },
     stopSimulation() {

@@ -4,7 +4,8 @@
  * kept in localStorage under the workflow's kind and name.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { pipelineLabelValue, type SubmitOptions } from '../core/argo/submitOptions';
+import { pipelineLabelValue } from '../core/argo/pipelineLabel';
+import type { SubmitOptions } from '../core/argo/submitOptions';
 import type { EditorState } from './editorStore';
 import { readJson } from './storageKeys';
 

@@ -8,9 +8,7 @@ import { boot } from './boot';
 import { NODE_HEIGHT, NODE_WIDTH } from '../core/graph/layoutSpacing';
 import { layoutBounds, placesAll } from '../core/model/layout';
 import { nodeHeights } from '../core/model/dataFlow';
-import { LayoutStatus } from './layout/LayoutStatus';
 import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './browserStorage';
-import { SubmitResultBar } from './run/SubmitResultBar';
 import { Canvas, MIN_ZOOM } from './canvas/Canvas';
 import { fitViewport } from './canvas/fitPadding';
 import { useView } from './shell/useView';
@@ -28,16 +26,18 @@ import {
   Inspector,
   OpenRunDialog,
   RunPanel,
+  LayoutStatus,
   RunsPanel,
+  ShortcutHelp,
   StorageBanner,
   SubmitForm,
+  SubmitResultBar,
 } from './lazyPanels';
 import { Notice } from './Notice';
 import { Palette } from './palette/Palette';
 import { PanelBoundary } from './PanelBoundary';
 import { ShownMarker } from './ShownMarker';
 import { ProblemsList } from './problems/ProblemsList';
-import { ShortcutHelp } from './toolbar/ShortcutHelp';
 import { Toolbar } from './toolbar/Toolbar';
 import { useDocumentActions } from './useDocumentActions';
 import { useShortcuts } from './useShortcuts';

@@ -1,34 +1,11 @@
 // Keyboard shortcuts for the editor. They never fire while the user types in
-// a field or in the YAML editor.
+// a field or in the YAML editor. The help lists them (toolbar/helpEntries.ts).
 import { useEffect } from 'react';
 import type { EditorStore } from '../store/editorStore';
 import { scopeEntries } from '../core/model/scope';
 import { scopeView } from '../core/model/scopeView';
 import { breadcrumb } from '../store/scopeSlice';
 import { canvasPointer } from './canvas/pointer';
-
-export const SHORTCUTS: [string, string][] = [
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
-  ['Delete / Backspace', 'Remove the selection'],
-  ['Ctrl+A', 'Select all tasks'],
-  ['Ctrl+C / Ctrl+V', 'Copy / paste tasks'],
-  ['Ctrl+D', 'Duplicate the selection'],
-  ['Ctrl+S', 'Download the YAML'],
-  ['Shift+click, Shift+drag', 'Add to the selection, box select'],
-  ['Enter on a palette entry', 'Add it at the centre'],
-  ['Enter on a task or step', 'Open the DAG or steps template it runs'],
-  ['Double-click a task or step', 'Open the DAG or steps template it runs'],
-  ['Alt+Up', 'Back up one level (the breadcrumb)'],
-  ['Shift+F', 'Focus mode: the canvas alone; Escape leaves'],
-  ['Arrow keys on a panel divider', 'Resize the panels (Tab reaches each divider)'],
-  ['Tab (pointer over the canvas), double-click the canvas', 'Add a step at the pointer'],
-  ['Drag an edge into empty canvas', 'Add a step connected to it'],
-  ['Click an edge, then +', 'Insert a step on the edge'],
-  ['F2', 'Rename the selected task'],
-  ['Right-click', 'Actions for a task, an edge, the canvas or the selection'],
-  ['?', 'This help'],
-];
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;

@@ -113,7 +113,7 @@ describe('selection and bulk actions', () => {
 
   it('sets retryStrategy on the templates of the selection, one undo step', async () => {
     const store = await storeWith('a', 'b');
-    store.getState().setTasksField(['a', 'b'], 'retryStrategy', { limit: 3 });
+    await store.getState().setTasksField(['a', 'b'], 'retryStrategy', { limit: 3 });
     expect(findTemplate(store.getState().pipeline, 'echo')?.retryStrategy).toEqual({ limit: 3 });
     store.getState().undo();
     expect(findTemplate(store.getState().pipeline, 'echo')?.retryStrategy).toBeUndefined();
@@ -122,7 +122,7 @@ describe('selection and bulk actions', () => {
   it('moves a selection into a new DAG, or says why not', async () => {
     const store = await storeWith('a', 'b');
     store.getState().connect('a', 'b');
-    store.getState().moveIntoNewDag(['a', 'b']);
+    await store.getState().moveIntoNewDag(['a', 'b']);
     expect(store.getState().selection).toEqual(['group']);
     expect(findTemplate(store.getState().pipeline, 'group')?.dag).toBeDefined();
   });

@@ -114,7 +114,7 @@ describe('with cluster scope', () => {
       template: { name: 'extract', container: { image: 'mine' } },
     });
     const name = s.getState().addPaletteEntry('ref:ns:lib-0:pipeline')!;
-    s.getState().copyTemplateIntoFile(name);
+    await s.getState().copyTemplateIntoFile(name);
     const p = s.getState().pipeline;
     const task = findTask(p, name)!;
     expect(task.templateRef).toBeUndefined();

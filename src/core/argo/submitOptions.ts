@@ -8,15 +8,15 @@
  */
 import { isObject, type JsonObject, type Parameter } from '../model/types';
 
+// The pipeline label lives apart, so the editor's store can name it without this module.
+export { PIPELINE_LABEL, pipelineLabelValue } from './pipelineLabel';
+
 export interface SubmitOptions {
   /** Parameter values by name; an unknown name is added, as `argo submit -p` does. */
   parameters?: Record<string, string>;
   entrypoint?: string;
   labels?: Record<string, string>;
 }
-
-/** The label the editor puts on every run it submits, so its runs can be listed. */
-export const PIPELINE_LABEL = 'argoflow.dev/pipeline';
 
 /** A workflow argument as the submit form shows it. */
 export interface ArgumentField {
@@ -49,25 +49,6 @@ export function labelKeyProblem(key: string): string | undefined {
   if (name.length === 0 || name.length > 63 || !LABEL_NAME.test(name))
     return `label key '${key}': the name must be 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`;
   return undefined;
-}
-
-/**
- * The value of the pipeline label for a workflow: its name, or its
- * generateName without the trailing '-', made a valid label value (other
- * characters become '-', cut to 63). Undefined when nothing is left.
- */
-export function pipelineLabelValue(metadata: JsonObject): string | undefined {
-  const raw =
-    typeof metadata.name === 'string' && metadata.name
-      ? metadata.name
-      : typeof metadata.generateName === 'string'
-        ? metadata.generateName
-        : '';
-  const value = raw
-    .replace(/[^A-Za-z0-9_.-]/g, '-')
-    .slice(0, 63)
-    .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
-  return value || undefined;
 }
 
 function specOf(manifest: JsonObject): JsonObject {

@@ -47,12 +47,10 @@ import { scopeView } from '../../core/model/scopeView';
 import { CanvasViewContext, createRefusedTargets, NO_TASKS, type CanvasView } from './canvasView';
 import { useProgressiveReveal } from './useProgressiveReveal';
 import { MINIMAP_CLEAR } from './fitPadding';
-import { NoteNode } from '../notes/NoteNode';
 import { isNoteId, useNoteNodes } from '../notes/useNoteNodes';
 import { useCanvasErgonomics } from './useCanvasErgonomics';
-import { ContextMenu } from './menus/ContextMenu';
+import { ContextMenu, EdgeInsertButton, NoteNode } from '../lazyPanels';
 import { QuickAdd } from '../quickadd/QuickAdd';
-import { EdgeInsertButton } from './EdgeInsertButton';
 import { RenameBox } from './RenameBox';
 
 const nodeTypes = { task: TaskNode, stepGroup: GroupNode, note: NoteNode };

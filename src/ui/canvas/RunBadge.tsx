@@ -1,7 +1,7 @@
 // A task's phase in the watched run: colour, duration (ticking while it
 // runs) and message; "changed since the run" when the task was edited after.
 import { useEffect, useState } from 'react';
-import { durationSeconds, formatDuration } from '../../core/argo/client';
+import { durationSeconds, formatDuration } from '../../core/argo/client/runStatus';
 import { findTask } from '../../core/model/pipeline';
 import { withScope } from '../../core/model/scope';
 import { useEditor } from '../EditorContext';

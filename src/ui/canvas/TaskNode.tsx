@@ -10,7 +10,7 @@ import { useEditorStore } from '../EditorContext';
 import { CanvasViewContext } from './canvasView';
 import type { TaskFlowNode } from './flowAdapter';
 import { portHandleId } from '../../core/model/dataFlow';
-import { RunBadge } from './RunBadge';
+import { RunBadge } from '../lazyPanels';
 
 const WORST = { error: 'an error', warning: 'a warning', info: 'a note' } as const;
 

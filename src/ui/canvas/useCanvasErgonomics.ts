@@ -19,14 +19,8 @@ import type { PickerRequest } from '../../store/ergonomicsSlice';
 import { useEditorStore } from '../EditorContext';
 import type { CanvasNode, DependencyEdge } from './flowAdapter';
 import type { MenuRequest } from './menus/ContextMenu';
-import {
-  edgeMenu,
-  noteMenu,
-  paneMenu,
-  selectionMenu,
-  taskMenu,
-  type MenuContext,
-} from './menus/canvasMenus';
+import type { MenuContext } from './menus/canvasMenus';
+import { loadMenus, type Menus } from './menus/loadMenus';
 import type { Note } from '../../core/ergonomics/notes';
 import { canvasPointer } from './pointer';
 import { isNoteId } from '../notes/useNoteNodes';
@@ -52,6 +46,19 @@ export function useCanvasErgonomics(flow: Flow, placeAt: (at: Point) => StepPlac
   const store = useEditorStore();
   const [menu, setMenu] = useState<MenuRequest | undefined>();
   const closeMenu = useCallback(() => setMenu(undefined), []);
+  /** Opens a menu once its code is here (the first right-click loads it); the items are built then. */
+  const openMenu = useCallback(
+    (build: (menus: Menus) => MenuRequest | undefined) =>
+      void loadMenus().then(
+        (menus) => setMenu(build(menus)),
+        () =>
+          store.getState().setNotice({
+            kind: 'error',
+            message: 'The menu could not be loaded; reload the page to try again',
+          }),
+      ),
+    [store],
+  );
 
   const pick = useCallback(
     (screen: Point, at: Point, extra: Partial<PickerRequest> = {}) => {
@@ -154,60 +161,58 @@ export function useCanvasErgonomics(flow: Flow, placeAt: (at: Point) => StepPlac
       onNodeContextMenu: (e: ReactMouseEvent, node: CanvasNode) => {
         e.preventDefault();
         const note = (node.data as { note?: Note }).note;
+        const { clientX: x, clientY: y } = e;
         if (isNoteId(node.id) && note)
-          return setMenu({ x: e.clientX, y: e.clientY, label: 'Note', items: noteMenu(ctx, note) });
+          return openMenu((m) => ({ x, y, label: 'Note', items: m.noteMenu(ctx, note) }));
         if (node.type !== 'task') return;
         const s = store.getState();
         const many = s.selection.length > 1 && s.selection.includes(node.id);
         if (!many) s.select([node.id]);
-        setMenu({
-          x: e.clientX,
-          y: e.clientY,
+        openMenu((m) => ({
+          x,
+          y,
           label: many ? `${s.selection.length} tasks` : `Task ${node.id}`,
           items: many
-            ? selectionMenu(ctx, store.getState().selection)
-            : taskMenu(ctx, node.id, node.data.opens),
-        });
+            ? m.selectionMenu(ctx, store.getState().selection)
+            : m.taskMenu(ctx, node.id, node.data.opens),
+        }));
       },
       onSelectionContextMenu: (e: ReactMouseEvent, nodes: CanvasNode[]) => {
         e.preventDefault();
         const names = nodes.filter((n) => n.type === 'task').map((n) => n.id);
+        const { clientX: x, clientY: y } = e;
         if (names.length > 0)
-          setMenu({
-            x: e.clientX,
-            y: e.clientY,
+          openMenu((m) => ({
+            x,
+            y,
             label: `${names.length} tasks`,
-            items: selectionMenu(ctx, names),
-          });
+            items: m.selectionMenu(ctx, names),
+          }));
       },
       onEdgeContextMenu: (e: ReactMouseEvent, edge: DependencyEdge) => {
         e.preventDefault();
         if (edge.id.startsWith('group:') || edge.source.startsWith('group:')) return;
         const screen = { x: e.clientX, y: e.clientY };
-        setMenu({
-          x: e.clientX,
-          y: e.clientY,
+        const at = flow.screenToFlowPosition(screen);
+        const wire = edge.data?.wire;
+        openMenu((m) => ({
+          ...screen,
           label: `Dependency ${edge.source} to ${edge.target}`,
-          items: edgeMenu(
-            ctx,
-            { source: edge.source, target: edge.target, wire: edge.data?.wire },
-            screen,
-            flow.screenToFlowPosition(screen),
-          ),
-        });
+          items: m.edgeMenu(ctx, { source: edge.source, target: edge.target, wire }, screen, at),
+        }));
       },
       onPaneContextMenu: (e: ReactMouseEvent | MouseEvent) => {
         e.preventDefault();
         const screen = { x: e.clientX, y: e.clientY };
-        setMenu({
-          x: e.clientX,
-          y: e.clientY,
+        const at = flow.screenToFlowPosition(screen);
+        openMenu((m) => ({
+          ...screen,
           label: 'Canvas',
-          items: paneMenu(ctx, screen, flow.screenToFlowPosition(screen)),
-        });
+          items: m.paneMenu(ctx, screen, at),
+        }));
       },
     }),
-    [store, ctx, flow],
+    [store, ctx, flow, openMenu],
   );
 
   return { wrapper, flowProps, onConnectEnd, menu, closeMenu };

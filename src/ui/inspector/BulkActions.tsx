@@ -37,7 +37,7 @@ export function BulkActions() {
         <button type="button" onClick={() => s().duplicate([...names])}>
           Duplicate
         </button>
-        <button type="button" disabled={!dag} onClick={() => s().moveIntoNewDag(names)}>
+        <button type="button" disabled={!dag} onClick={() => void s().moveIntoNewDag(names)}>
           Move into a new DAG template
         </button>
         <button type="button" disabled={!dag} onClick={() => s().selectUpstream(names)}>
@@ -77,7 +77,7 @@ export function BulkActions() {
       <button
         type="button"
         disabled={problem !== undefined}
-        onClick={() => s().setTasksField(names, field, parsed.value)}
+        onClick={() => void s().setTasksField(names, field, parsed.value)}
       >
         {text.trim() === '' ? `Remove ${field} from all` : `Set ${field} on all`}
       </button>

@@ -29,7 +29,7 @@ export function ReferencedTemplate({ task }: { task: string }) {
           <pre className="referenced-yaml" aria-label="Referenced template (read-only)">
             {templateYamlText(template)}
           </pre>
-          <button type="button" onClick={() => store.getState().copyTemplateIntoFile(task)}>
+          <button type="button" onClick={() => void store.getState().copyTemplateIntoFile(task)}>
             Copy into this file
           </button>
         </>

@@ -4,7 +4,7 @@
 // templateRef. Loaded once a token is set, cached for the session, refreshed
 // on demand; searched with the palette's search box.
 import { useEffect, type KeyboardEvent } from 'react';
-import { matchesQuery, type LibraryGroup, type LibraryTemplate } from '../../core/library';
+import { matchesQuery, type LibraryGroup, type LibraryTemplate } from '../../core/library/library';
 import { useEditor, useEditorStore } from '../EditorContext';
 import { PALETTE_MIME } from './paletteDrag';
 
@@ -17,7 +17,7 @@ export function LibrarySection({ query, onAdd }: Props) {
   const store = useEditorStore();
   const library = useEditor((s) => s.library);
   const token = useEditor((s) => s.token);
-  const namespace = useEditor((s) => s.client().connection.namespace);
+  const namespace = useEditor((s) => s.namespace());
   useEffect(() => {
     // Once there is a token; Refresh reloads on demand.
     if (token) void store.getState().loadLibrary();

@@ -17,7 +17,6 @@ export function LogView({ task }: { task: string }) {
   useEffect(() => {
     if (!runName || !podName) return;
     const controller = new AbortController();
-    const client = store.getState().client();
     let buffer: string[] = [];
     // Lines arrive in bursts; render at most once a frame.
     let scheduled = false;
@@ -27,20 +26,22 @@ export function LogView({ task }: { task: string }) {
       buffer = [];
       setLines((old) => [...old, ...add].slice(-MAX_LINES));
     };
-    client
-      .logs(
-        runName,
-        { podName: podName, follow: running },
-        (entry) => {
-          buffer.push(entry.content);
-          if (!scheduled) {
-            scheduled = true;
-            requestAnimationFrame(flush);
-          }
-        },
-        controller.signal,
-      )
-      .catch((e: unknown) => {
+    const stream = async () => {
+      const client = await store.getState().client();
+      try {
+        await client.logs(
+          runName,
+          { podName: podName, follow: running },
+          (entry) => {
+            buffer.push(entry.content);
+            if (!scheduled) {
+              scheduled = true;
+              requestAnimationFrame(flush);
+            }
+          },
+          controller.signal,
+        );
+      } catch (e) {
         if (!controller.signal.aborted)
           setProblem(
             explainError(e, {
@@ -49,7 +50,9 @@ export function LogView({ task }: { task: string }) {
               token: client.connection.token,
             }),
           );
-      });
+      }
+    };
+    void stream();
     return () => controller.abort();
   }, [store, runName, podName, running]);
 

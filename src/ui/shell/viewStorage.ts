@@ -5,7 +5,7 @@ import { safeLocalStorage } from '../browserStorage';
 
 export const VIEW_PREFIX = 'argoflow.view.';
 
-/** A storage for react-resizable-panels' saved layouts that swallows storage errors. */
+/** Where the panes' sizes (usePane) and view switches are kept; it swallows storage errors. */
 export const layoutStorage = {
   getItem(key: string): string | null {
     try {

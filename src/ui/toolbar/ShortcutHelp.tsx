@@ -1,8 +1,7 @@
 // "?": the keyboard shortcuts and the toolbar's actions, filtered as you type.
 import { useId, useState } from 'react';
 import { Dialog } from '../Dialog';
-import { SHORTCUTS } from '../useShortcuts';
-import { CANVAS_CONTROLS, TOOLBAR_ACTIONS } from './helpEntries';
+import { CANVAS_CONTROLS, SHORTCUTS, TOOLBAR_ACTIONS } from './helpEntries';
 
 const SECTIONS: [string, [string, string][]][] = [
   ['Keyboard', SHORTCUTS],

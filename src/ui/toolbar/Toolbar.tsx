@@ -4,7 +4,7 @@ import { SubmitButton } from '../run/SubmitButton';
 import { SimulateButton } from '../simulate/SimulateButton';
 import { RunChip } from '../run/RunChip';
 import { SaveStatus } from '../storage/SaveStatus';
-import { DocumentSwitcher } from './DocumentSwitcher';
+import { DocumentSwitcher } from '../lazyPanels';
 
 interface Props {
   onConnection(): void;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Several tasks selected: the inspector offers bulk actions and sets one
 // field on all of them (a YAML value, refused while it does not parse).
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { findTask } from '../../../src/core';
@@ -33,7 +33,10 @@ describe('BulkActions', () => {
     expect(screen.getByRole('heading', { name: '2 tasks selected' })).toBeInTheDocument();
     await user.type(screen.getByLabelText(/^Value/), 'limit: 2');
     await user.click(screen.getByRole('button', { name: 'Set retryStrategy on all' }));
-    expect(findTemplate(store.getState().pipeline, 'echo')?.retryStrategy).toEqual({ limit: 2 });
+    // The bulk edits' code loads on first use.
+    await waitFor(() =>
+      expect(findTemplate(store.getState().pipeline, 'echo')?.retryStrategy).toEqual({ limit: 2 }),
+    );
   });
 
   it('refuses a value that is not YAML', async () => {
@@ -47,14 +50,16 @@ describe('BulkActions', () => {
     await user.selectOptions(screen.getByLabelText('Field'), 'continueOn');
     await user.type(screen.getByLabelText(/^Value/), 'failed: true');
     await user.click(screen.getByRole('button', { name: 'Set continueOn on all' }));
-    expect(findTask(store.getState().pipeline, 'a')?.continueOn).toEqual({ failed: true });
+    await waitFor(() =>
+      expect(findTask(store.getState().pipeline, 'a')?.continueOn).toEqual({ failed: true }),
+    );
     expect(findTask(store.getState().pipeline, 'b')?.continueOn).toEqual({ failed: true });
   });
 
   it('moves the selection into a new DAG template', async () => {
     const { store, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Move into a new DAG template' }));
-    expect(store.getState().selection).toEqual(['group']);
+    await waitFor(() => expect(store.getState().selection).toEqual(['group']));
     expect(findTemplate(store.getState().pipeline, 'group')?.dag).toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
 // What the canvas's context menus offer: for a task, an edge, the empty
 // canvas and a selection of several tasks. Each item calls a store action;
-// the menus hold no state of their own.
+// the menus hold no state of their own. Loaded with the menu component on the
+// first right-click (useCanvasErgonomics, Canvas), not with the editor.
 import {
   alignBoxes,
   distributeBoxes,
@@ -16,6 +17,8 @@ import type { Point } from '../../../core/model/types';
 import type { EditorStore } from '../../../store/editorStore';
 import type { PickerRequest } from '../../../store/ergonomicsSlice';
 import type { MenuItem } from './ContextMenu';
+
+export { ContextMenu } from './ContextMenu';
 import type { DataEdge } from '../../../core/model/dataFlow';
 import { NOTE_COLOURS, type Note } from '../../../core/ergonomics/notes';
 
@@ -175,7 +178,11 @@ export function selectionMenu(ctx: MenuContext, names: readonly string[]): MenuI
     },
     { label: 'Select upstream', disabled: dag, run: () => s.selectUpstream(names) },
     { label: 'Select downstream', disabled: dag, run: () => s.selectDownstream(names) },
-    { label: 'Move into a new DAG template', disabled: dag, run: () => s.moveIntoNewDag(names) },
+    {
+      label: 'Move into a new DAG template',
+      disabled: dag,
+      run: () => void s.moveIntoNewDag(names),
+    },
     {
       label: `Delete ${names.length} tasks`,
       keys: 'Delete',

@@ -1,0 +1,29 @@
+/**
+ * The Argo Server client (core/argo/client: REST calls, streams, run history,
+ * errors in words), loaded on first use: an editor that never connects to a
+ * server never downloads it (issue 11, the entry chunk's budget). A failed
+ * load (the app was redeployed, the network dropped) is tried again next time.
+ */
+import type * as Client from '../core/argo/client';
+import type { ExplainContext } from '../core/argo/client';
+
+export type ArgoModule = typeof Client;
+
+let loading: Promise<ArgoModule> | undefined;
+
+export function loadArgoClient(): Promise<ArgoModule> {
+  loading ??= import('../core/argo/client').catch((e: unknown) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
+}
+
+/** What went wrong, in words (explainError), even when the client itself could not load. */
+export async function explainArgoError(e: unknown, ctx: ExplainContext): Promise<string> {
+  try {
+    return (await loadArgoClient()).explainError(e, ctx);
+  } catch (loadError) {
+    return `The Argo Server client could not be loaded: ${(loadError as Error)?.message ?? String(loadError)}. Reload the page and try again.`;
+  }
+}
