@@ -1,0 +1,115 @@
+/**
+ * Applying many positions a part at a time (issue 11). The canvas redraws
+ * every node that moves and every edge that touches one: moving 1,000 nodes
+ * in one update blocked the page for a quarter to over a second. Applied in
+ * parts, one a frame, each part is a short task; the part's size follows how
+ * long the previous frame took, so a slow or busy machine gets smaller parts.
+ * Pure: the store drives it (`store/placeInChunks.ts`).
+ */
+import { pointAt } from './layout';
+import type { Layout, Point } from './types';
+
+/**
+ * The positions of `points` that differ from `layout`, in the order given
+ * (later entries for the same name win). Unchanged ones cost a part nothing.
+ *
+ * @example
+ * pointsToMove({ a: { x: 0, y: 0 } }, [['a', { x: 0, y: 0 }], ['b', { x: 5, y: 5 }]]);
+ * // [['b', { x: 5, y: 5 }]]
+ */
+export function pointsToMove(
+  layout: Readonly<Layout>,
+  points: Iterable<readonly [string, Point]>,
+): [string, Point][] {
+  const last = new Map<string, Point>();
+  for (const [name, to] of points) last.set(name, to);
+  const out: [string, Point][] = [];
+  for (const [name, to] of last) {
+    const at = pointAt(layout, name);
+    if (!at || at.x !== to.x || at.y !== to.y) out.push([name, { x: to.x, y: to.y }]);
+  }
+  return out;
+}
+
+export interface ChunkSizing {
+  /** Positions in the first part. */
+  first: number;
+  min: number;
+  max: number;
+  /** Time one frame (the part, the re-render and the paint) should take, at most. */
+  budgetMs: number;
+}
+
+/**
+ * A long task is 50 ms; frames are aimed below it. Measured with
+ * bench/canvas/autoLayout.ts (headless Chromium, two shared cores): a frame
+ * that moves nodes costs a fixed 25-40 ms at 1,000 tasks in view, whatever
+ * moves (React Flow's selectors over every node and edge, Chromium's
+ * layerize), and about 0.3-0.5 ms per node moved.
+ */
+export const CHUNK_SIZING: ChunkSizing = { first: 25, min: 10, max: 1000, budgetMs: 40 };
+
+/** How long the frame that applied `size` positions took. */
+export interface FrameSample {
+  size: number;
+  ms: number;
+}
+
+/** The last samples the sizing looks at: the page's load changes. */
+const RECENT = 32;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * A frame's cost as `fixedMs + perItemMs · size`, fitted to the samples
+ * (Theil-Sen: the median of the slopes between samples of different sizes,
+ * so one frame that a garbage collection or another tab made slow does not
+ * skew it); undefined until two samples differ in size.
+ */
+export function frameCost(
+  samples: readonly FrameSample[],
+): { fixedMs: number; perItemMs: number } | undefined {
+  const slopes: number[] = [];
+  for (let i = 0; i < samples.length; i++)
+    for (let j = i + 1; j < samples.length; j++) {
+      const [a, b] = [samples[i]!, samples[j]!];
+      if (a.size !== b.size) slopes.push((b.ms - a.ms) / (b.size - a.size));
+    }
+  if (slopes.length === 0) return undefined;
+  const perItemMs = median(slopes);
+  return { fixedMs: median(samples.map((s) => s.ms - perItemMs * s.size)), perItemMs };
+}
+
+/**
+ * The size of the next part, from how long the last frames took. While no
+ * cost can be fitted, it doubles under the budget and halves over it (at the
+ * smallest size, it doubles: a second size is what a fit needs). Then, while
+ * the fixed cost is under the budget, as many positions as the budget leaves
+ * after it, and never less than a quarter of the budget's worth (a frame is
+ * then at most 1.25 budgets). When the fixed cost alone is over the budget (a
+ * large graph, a busy machine), no size keeps frames short, and smaller parts
+ * would only add frames that each pay it: as many positions as make a frame
+ * twice its fixed cost. At most double the last size, within [min, max].
+ *
+ * @example
+ * // 25 positions took 30 ms, 50 took 40 ms: fixed 20 ms, 0.4 ms a position.
+ * nextChunkSize([{ size: 25, ms: 30 }, { size: 50, ms: 40 }], CHUNK_SIZING); // 50
+ */
+export function nextChunkSize(samples: readonly FrameSample[], sizing: ChunkSizing): number {
+  const last = samples[samples.length - 1];
+  if (!last) return sizing.first;
+  const cost = frameCost(samples.slice(-RECENT));
+  const budget = sizing.budgetMs;
+  let size: number;
+  if (!cost || !(cost.perItemMs > 0))
+    size = last.ms <= budget || last.size <= sizing.min ? last.size * 2 : last.size / 2;
+  else {
+    const fixed = Math.max(0, cost.fixedMs);
+    size = (fixed < budget ? Math.max(budget - fixed, budget / 4) : fixed) / cost.perItemMs;
+  }
+  return Math.max(sizing.min, Math.min(sizing.max, last.size * 2, Math.floor(size)));
+}
