@@ -96,7 +96,8 @@ export function placeInChunks(
     // A drag under way when the layout arrived: wait for it to end.
     if (!left && s.dragStart) return frame(step);
     const at = now();
-    if (last) samples.push({ size: last.size, ms: at - last.at });
+    // The first part's frame also draws the view fitted before it: not a sample.
+    if (last && done > last.size) samples.push({ size: last.size, ms: at - last.at });
     const size = nextChunkSize(samples, sizing);
     last = { at, size };
     s.placePart(new Map(todo.slice(done, done + size)));

@@ -89,23 +89,30 @@ describe('nextChunkSize', () => {
 
   it.each<[string, FrameSample[], number]>([
     ['starts at the first size', [], 25],
-    ['doubles while one size under the budget is known', frames([25, 17]), 50],
+    ['grows while one size under the budget is known', frames([25, 17]), 37],
     ['halves while one size over the budget is known', frames([25, 90]), 12],
-    ['at the smallest size over the budget, doubles to learn the cost', frames([10, 90]), 20],
+    ['at the smallest size over the budget, grows to learn the cost', frames([10, 90]), 15],
     // 20 ms fixed, 0.4 ms a position: (40 - 20) / 0.4.
     ['fills the budget after the fixed cost', frames([25, 30], [50, 40]), 50],
     // 34 ms fixed, 0.4 ms: a quarter of the budget, 10 ms, is 25 positions (frames of 44 ms).
     ['moves at least a quarter budget’s worth', frames([10, 38], [20, 42], [40, 50]), 25],
-    // 80 ms fixed, 0.5 ms: frames twice the fixed cost, 160 positions.
-    ['over the budget anyway: frames twice the fixed cost', frames([40, 100], [80, 120]), 160],
-    ['grows at most twofold', frames([10, 20.5], [20, 21]), 40],
+    // 80 ms fixed, 0.5 ms: 80 - 30 ms for the part, 100 positions (frames of 130 ms).
+    ['over the budget anyway: parts grow with the fixed cost', frames([40, 100], [80, 120]), 100],
+    // 40 ms fixed, 0.4 ms: a quarter of the budget either way.
+    ['at a fixed cost of one budget, a quarter budget’s worth', frames([10, 44], [20, 48]), 25],
+    [
+      'after four frames of one size, tries a larger one',
+      frames([9, 60], [20, 90], [20, 50], [20, 80], [20, 70]),
+      30,
+    ],
+    ['grows at most 1.5 times', frames([10, 20.5], [20, 21]), 30],
     ['never under the minimum', frames([12, 90]), 10],
   ])('%s', (_, samples, expected) => {
     expect(nextChunkSize(samples, sizing)).toBe(expected);
   });
 
   it('stays within the maximum', () => {
-    const samples = frames([500, 20], [1000, 21]);
+    const samples = frames([700, 20], [1000, 21]);
     expect(nextChunkSize(samples, sizing)).toBe(1000);
   });
 

@@ -42,18 +42,22 @@ export interface ChunkSizing {
 
 /**
  * A long task is 50 ms; frames are aimed below it. Measured with
- * bench/canvas/autoLayout.ts (headless Chromium, two shared cores): a frame
- * that moves nodes costs a fixed 25-40 ms at 1,000 tasks in view, whatever
- * moves (React Flow's selectors over every node and edge, Chromium's
- * layerize), and about 0.3-0.5 ms per node moved.
+ * bench/canvas/autoLayout.ts (headless Chromium, two shared cores, load
+ * average about 2): at 1,000 tasks in view a frame that moves nodes costs a
+ * fixed 40-45 ms whatever moves (React Flow's selectors over every node and
+ * edge, Chromium's layout and layerize of every element in view), plus
+ * 0.2-0.5 ms for each node moved.
  */
-export const CHUNK_SIZING: ChunkSizing = { first: 25, min: 10, max: 1000, budgetMs: 40 };
+export const CHUNK_SIZING: ChunkSizing = { first: 10, min: 10, max: 1000, budgetMs: 40 };
 
 /** How long the frame that applied `size` positions took. */
 export interface FrameSample {
   size: number;
   ms: number;
 }
+
+/** A part is at most this many times the last: a fit from few samples can be far off. */
+const GROWTH = 1.5;
 
 /** The last samples the sizing looks at: the page's load changes. */
 const RECENT = 32;
@@ -86,14 +90,16 @@ export function frameCost(
 
 /**
  * The size of the next part, from how long the last frames took. While no
- * cost can be fitted, it doubles under the budget and halves over it (at the
- * smallest size, it doubles: a second size is what a fit needs). Then, while
- * the fixed cost is under the budget, as many positions as the budget leaves
- * after it, and never less than a quarter of the budget's worth (a frame is
- * then at most 1.25 budgets). When the fixed cost alone is over the budget (a
- * large graph, a busy machine), no size keeps frames short, and smaller parts
- * would only add frames that each pay it: as many positions as make a frame
- * twice its fixed cost. At most double the last size, within [min, max].
+ * cost can be fitted, it grows under the budget and halves over it (at the
+ * smallest size, it grows: a second size is what a fit needs); after four
+ * frames of one size it tries a larger one, for the same reason. With a
+ * fitted cost, a part gets the time the budget leaves after the fixed cost,
+ * but never less than a quarter of the budget (a frame is then at most 1.25
+ * budgets while the fixed cost is under it). When the fixed cost alone is
+ * over the budget (a large graph, a busy machine), no size keeps frames
+ * short, and smaller parts would only add frames that each pay it: a part
+ * then gets the fixed cost less three quarters of the budget, so frames grow
+ * with it. At most 1.5 times the last size, within [min, max].
  *
  * @example
  * // 25 positions took 30 ms, 50 took 40 ms: fixed 20 ms, 0.4 ms a position.
@@ -102,14 +108,18 @@ export function frameCost(
 export function nextChunkSize(samples: readonly FrameSample[], sizing: ChunkSizing): number {
   const last = samples[samples.length - 1];
   if (!last) return sizing.first;
-  const cost = frameCost(samples.slice(-RECENT));
+  const recent = samples.slice(-RECENT);
+  const cost = frameCost(recent);
   const budget = sizing.budgetMs;
+  const stuck = recent.length >= 4 && recent.slice(-4).every((s) => s.size === last.size);
   let size: number;
-  if (!cost || !(cost.perItemMs > 0))
-    size = last.ms <= budget || last.size <= sizing.min ? last.size * 2 : last.size / 2;
+  if (stuck) size = last.size * GROWTH;
+  else if (!cost || !(cost.perItemMs > 0))
+    size = last.ms <= budget || last.size <= sizing.min ? last.size * GROWTH : last.size / 2;
   else {
     const fixed = Math.max(0, cost.fixedMs);
-    size = (fixed < budget ? Math.max(budget - fixed, budget / 4) : fixed) / cost.perItemMs;
+    const forParts = Math.max(budget - fixed, budget / 4, fixed - (3 * budget) / 4);
+    size = forParts / cost.perItemMs;
   }
-  return Math.max(sizing.min, Math.min(sizing.max, last.size * 2, Math.floor(size)));
+  return Math.max(sizing.min, Math.min(sizing.max, Math.floor(Math.min(last.size * GROWTH, size))));
 }
