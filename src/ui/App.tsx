@@ -13,7 +13,7 @@ import { LayoutStatus } from './layout/LayoutStatus';
 import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './browserStorage';
 import { SubmitResultBar } from './run/SubmitResultBar';
 import { Canvas, MIN_ZOOM } from './canvas/Canvas';
-import { fitViewport } from './canvas/fitPadding';
+import { fitViewport, sameView } from './canvas/fitPadding';
 import { useView } from './shell/useView';
 import { ViewControls } from './shell/ViewControls';
 import { ShellActionsContext } from './shell/ShellActions';
@@ -114,9 +114,11 @@ function Editor() {
             : undefined;
       const box = document.querySelector('.canvas')?.getBoundingClientRect();
       if (!bounds || !box || box.width === 0) return;
-      void flow.setViewport(
-        fitViewport(bounds, box.width, box.height, view.minimap, { min: MIN_ZOOM, max: 2 }),
-      );
+      const next = fitViewport(bounds, box.width, box.height, view.minimap, {
+        min: MIN_ZOOM,
+        max: 2,
+      });
+      if (!sameView(next, flow.getViewport())) void flow.setViewport(next);
     },
     [flow, store, view.minimap],
   );
