@@ -15,6 +15,7 @@ import {
   CHUNK_SIZING,
   nextChunkSize,
   pointsToMove,
+  sizingFor,
   type ChunkSizing,
   type FrameSample,
 } from '../core/model/placement';
@@ -69,6 +70,7 @@ export function placeInChunks(
     return { outcome, cancel: () => {} };
   }
 
+  const parts = sizingFor(todo.length, sizing);
   let done = 0;
   /** The pipeline and history the last part left (undefined before the first part). */
   let left: Pick<EditorState, 'pipeline' | 'history'> | undefined;
@@ -98,7 +100,7 @@ export function placeInChunks(
     const at = now();
     // The first part's frame also draws the view fitted before it: not a sample.
     if (last && done > last.size) samples.push({ size: last.size, ms: at - last.at });
-    const size = nextChunkSize(samples, sizing);
+    const size = nextChunkSize(samples, parts);
     last = { at, size };
     s.placePart(new Map(todo.slice(done, done + size)));
     done = Math.min(todo.length, done + size);

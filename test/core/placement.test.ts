@@ -8,6 +8,7 @@ import {
   frameCost,
   nextChunkSize,
   pointsToMove,
+  sizingFor,
   type ChunkSizing,
   type FrameSample,
 } from '../../src/core/model/placement';
@@ -83,7 +84,7 @@ describe('frameCost', () => {
 });
 
 describe('nextChunkSize', () => {
-  const sizing: ChunkSizing = { first: 25, min: 10, max: 1000, budgetMs: 40 };
+  const sizing: ChunkSizing = { first: 25, min: 10, max: 1000, budgetMs: 40, maxParts: 30 };
   const frames = (...pairs: [number, number][]): FrameSample[] =>
     pairs.map(([size, ms]) => ({ size, ms }));
 
@@ -96,24 +97,30 @@ describe('nextChunkSize', () => {
     ['fills the budget after the fixed cost', frames([25, 30], [50, 40]), 50],
     // 34 ms fixed, 0.4 ms: a quarter of the budget, 10 ms, is 25 positions (frames of 44 ms).
     ['moves at least a quarter budget’s worth', frames([10, 38], [20, 42], [40, 50]), 25],
-    // 80 ms fixed, 0.5 ms: 80 - 30 ms for the part, 100 positions (frames of 130 ms).
-    ['over the budget anyway: parts grow with the fixed cost', frames([40, 100], [80, 120]), 100],
-    // 40 ms fixed, 0.4 ms: a quarter of the budget either way.
-    ['at a fixed cost of one budget, a quarter budget’s worth', frames([10, 44], [20, 48]), 25],
+    // 80 ms fixed, 0.4 ms: every frame is long; as short as it can be, a quarter budget.
+    ['over the budget anyway: a quarter budget’s worth', frames([25, 90], [50, 100]), 25],
     [
       'after four frames of one size, tries a larger one',
-      frames([9, 60], [20, 90], [20, 50], [20, 80], [20, 70]),
+      frames([9, 30], [20, 35], [20, 36], [20, 34], [20, 35]),
       30,
     ],
+    // Sizes 10 and 11 tell nothing of the cost (a fit would say 2 ms a position): it grows.
+    ['sizes too close to fit', frames([10, 20], [11, 22]), 16],
     ['grows at most 1.5 times', frames([10, 20.5], [20, 21]), 30],
     ['never under the minimum', frames([12, 90]), 10],
   ])('%s', (_, samples, expected) => {
     expect(nextChunkSize(samples, sizing)).toBe(expected);
   });
 
-  it('stays within the maximum', () => {
-    const samples = frames([700, 20], [1000, 21]);
-    expect(nextChunkSize(samples, sizing)).toBe(1000);
+  it('never more than the maximum', () => {
+    expect(nextChunkSize(frames([400, 20], [700, 21]), sizing)).toBe(1000);
+  });
+
+  it('at most maxParts parts: a larger minimum for many positions', () => {
+    expect(sizingFor(100, sizing)).toEqual(sizing);
+    expect(sizingFor(2000, sizing)).toMatchObject({ min: 67, first: 67 });
+    expect(sizingFor(50_000, sizing)).toMatchObject({ min: 1667, first: 1667, max: 1667 });
+    expect(nextChunkSize(frames([67, 150], [100, 160]), sizingFor(2000, sizing))).toBe(67);
   });
 
   it('the shipped sizing starts small and aims under a long task (50 ms)', () => {

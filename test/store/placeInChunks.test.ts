@@ -40,7 +40,7 @@ class Frames {
 }
 
 /** Four positions a part, always: the parts are easy to count. */
-const FOUR: ChunkSizing = { first: 4, min: 4, max: 4, budgetMs: 40 };
+const FOUR: ChunkSizing = { first: 4, min: 4, max: 4, budgetMs: 40, maxParts: 30 };
 
 const N = 10;
 const names = Array.from({ length: N }, (_, i) => `t${i}`);
@@ -234,7 +234,11 @@ describe('placing positions a part per frame', () => {
     const frames = new Frames();
     // Frames under the budget: the parts grow (the first part's frame is no
     // sample: it also draws the view fitted before it), 2, 2, then 3, then 4.
-    placeInChunks(store, targets(), frames.options({ first: 2, min: 1, max: 100, budgetMs: 40 }));
+    placeInChunks(
+      store,
+      targets(),
+      frames.options({ first: 2, min: 1, max: 100, budgetMs: 40, maxParts: 30 }),
+    );
     frames.next();
     frames.next(10);
     expect(moved(store)).toBe(2);

@@ -91,7 +91,7 @@ function setup(options: { limit?: number; budgetMs?: number; frames?: (() => voi
     chunks: {
       frame: (run) => (frames ? void frames.push(run) : run()),
       now: () => clock.time,
-      sizing: { first: 2, min: 2, max: 2, budgetMs: 40 },
+      sizing: { first: 2, min: 2, max: 2, budgetMs: 40, maxParts: 30 },
     },
   };
   const store = createEditorStore();

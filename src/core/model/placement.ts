@@ -38,17 +38,35 @@ export interface ChunkSizing {
   max: number;
   /** Time one frame (the part, the re-render and the paint) should take, at most. */
   budgetMs: number;
+  /**
+   * At most this many parts, however slow the frames: when a frame's fixed
+   * cost alone is a long task (2,000 tasks in view, a busy machine), small
+   * parts would take many seconds and every frame is long anyway.
+   */
+  maxParts: number;
 }
 
 /**
- * A long task is 50 ms; frames are aimed below it. Measured with
- * bench/canvas/autoLayout.ts (headless Chromium, two shared cores, load
- * average about 2): at 1,000 tasks in view a frame that moves nodes costs a
- * fixed 40-45 ms whatever moves (React Flow's selectors over every node and
- * edge, Chromium's layout and layerize of every element in view), plus
- * 0.2-0.5 ms for each node moved.
+ * Frames are aimed below a long task. Measured with bench/canvas/autoLayout.ts
+ * (headless Chromium, two shared cores, load average about 2): at 1,000 tasks
+ * in view a frame that moves nodes costs a fixed 40-45 ms whatever moves
+ * (React Flow's selectors over every node and edge, Chromium's layout and
+ * layerize of every element in view), plus 0.2-0.5 ms for each node moved;
+ * at 2,000 tasks the fixed cost is 90-150 ms.
  */
-export const CHUNK_SIZING: ChunkSizing = { first: 10, min: 10, max: 1000, budgetMs: 40 };
+export const CHUNK_SIZING: ChunkSizing = {
+  first: 10,
+  min: 10,
+  max: 1000,
+  budgetMs: 40,
+  maxParts: 30,
+};
+
+/** `sizing` for `total` positions: parts large enough that there are at most `maxParts`. */
+export function sizingFor(total: number, sizing: ChunkSizing): ChunkSizing {
+  const min = Math.max(sizing.min, Math.ceil(total / sizing.maxParts));
+  return { ...sizing, min, first: Math.max(sizing.first, min), max: Math.max(sizing.max, min) };
+}
 
 /** How long the frame that applied `size` positions took. */
 export interface FrameSample {
@@ -62,6 +80,9 @@ const GROWTH = 1.5;
 /** The last samples the sizing looks at: the page's load changes. */
 const RECENT = 32;
 
+/** Samples closer in size than this tell noise more than cost. */
+const SIZE_RATIO = 1.25;
+
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -70,9 +91,9 @@ const median = (values: number[]): number => {
 
 /**
  * A frame's cost as `fixedMs + perItemMs · size`, fitted to the samples
- * (Theil-Sen: the median of the slopes between samples of different sizes,
- * so one frame that a garbage collection or another tab made slow does not
- * skew it); undefined until two samples differ in size.
+ * (Theil-Sen: the median of the slopes between samples whose sizes differ by
+ * a quarter or more, so one frame that a garbage collection or another tab
+ * made slow does not skew it); undefined until two such samples exist.
  */
 export function frameCost(
   samples: readonly FrameSample[],
@@ -81,7 +102,8 @@ export function frameCost(
   for (let i = 0; i < samples.length; i++)
     for (let j = i + 1; j < samples.length; j++) {
       const [a, b] = [samples[i]!, samples[j]!];
-      if (a.size !== b.size) slopes.push((b.ms - a.ms) / (b.size - a.size));
+      const ratio = Math.max(a.size, b.size) / Math.min(a.size, b.size);
+      if (ratio >= SIZE_RATIO) slopes.push((b.ms - a.ms) / (b.size - a.size));
     }
   if (slopes.length === 0) return undefined;
   const perItemMs = median(slopes);
@@ -91,23 +113,21 @@ export function frameCost(
 /**
  * The size of the next part, from how long the last frames took. While no
  * cost can be fitted, it grows under the budget and halves over it (at the
- * smallest size, it grows: a second size is what a fit needs); after four
+ * smallest size it grows: a second size is what a fit needs); after four
  * frames of one size it tries a larger one, for the same reason. With a
  * fitted cost, a part gets the time the budget leaves after the fixed cost,
- * but never less than a quarter of the budget (a frame is then at most 1.25
- * budgets while the fixed cost is under it). When the fixed cost alone is
- * over the budget (a large graph, a busy machine), no size keeps frames
- * short, and smaller parts would only add frames that each pay it: a part
- * then gets the fixed cost less three quarters of the budget, so frames grow
- * with it. At most 1.5 times the last size, within [min, max].
+ * and never less than a quarter of the budget: when the fixed cost alone is
+ * over the budget, frames are as short as they can be. At most 1.5 times
+ * the last size; always within [min, max] (see `sizingFor`).
  *
  * @example
  * // 25 positions took 30 ms, 50 took 40 ms: fixed 20 ms, 0.4 ms a position.
  * nextChunkSize([{ size: 25, ms: 30 }, { size: 50, ms: 40 }], CHUNK_SIZING); // 50
  */
 export function nextChunkSize(samples: readonly FrameSample[], sizing: ChunkSizing): number {
+  const within = (size: number) => Math.max(sizing.min, Math.min(sizing.max, Math.floor(size)));
   const last = samples[samples.length - 1];
-  if (!last) return sizing.first;
+  if (!last) return within(sizing.first);
   const recent = samples.slice(-RECENT);
   const cost = frameCost(recent);
   const budget = sizing.budgetMs;
@@ -116,10 +136,6 @@ export function nextChunkSize(samples: readonly FrameSample[], sizing: ChunkSizi
   if (stuck) size = last.size * GROWTH;
   else if (!cost || !(cost.perItemMs > 0))
     size = last.ms <= budget || last.size <= sizing.min ? last.size * GROWTH : last.size / 2;
-  else {
-    const fixed = Math.max(0, cost.fixedMs);
-    const forParts = Math.max(budget - fixed, budget / 4, fixed - (3 * budget) / 4);
-    size = forParts / cost.perItemMs;
-  }
-  return Math.max(sizing.min, Math.min(sizing.max, Math.floor(Math.min(last.size * GROWTH, size))));
+  else size = Math.max(budget - Math.max(0, cost.fixedMs), budget / 4) / cost.perItemMs;
+  return within(Math.min(last.size * GROWTH, size));
 }
