@@ -1,8 +1,8 @@
 /**
  * Autosave: every committed change of the document is written in the task
  * that made it (a microtask, so one handler's several updates are one write;
- * the text is the one the edit's check already made, `savedText`); a drag is
- * written when it ends. (Writing at idle instead, `schedule: whenIdle(500)`,
+ * the text is the one the edit's check already made, `savedText`); a drag,
+ * or a layout applied in parts (`placeInChunks`), is written when it ends. (Writing at idle instead, `schedule: whenIdle(500)`,
  * broke the two-tab follow test in e2e/storage.spec.ts and is not the default
  * until that is understood: issue 11.) The text goes to localStorage at once and to
  * the durable IndexedDB copy right after. A write never replaces a revision
@@ -183,8 +183,9 @@ export function startAutosave(store: EditorStore, options: AutosaveOptions): Aut
   };
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.dragStart) return; // written once the drag ends
-    const dragEnded = prev.dragStart !== undefined;
+    // A drag, or a layout applied in parts: written once it ends.
+    if (state.dragStart || state.placingFrom) return;
+    const dragEnded = prev.dragStart !== undefined || prev.placingFrom !== undefined;
     const draftChanged = state.yamlDiagnostics !== prev.yamlDiagnostics;
     if (
       state.pipeline === prev.pipeline &&

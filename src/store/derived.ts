@@ -8,6 +8,7 @@ import { previewDocument } from '../core/argo/document';
 import type { Diagnostic } from '../core/diagnostics';
 import { conditionSuggestions, scopeSuggestions } from '../core/model/dataFlow';
 import { templateUseCount } from '../core/model/templateUses';
+import { templateOutline, type OutlineEntry } from '../core/model/templateOutline';
 import type { Pipeline } from '../core/model/types';
 import { runState, type RunState } from '../core/argo/client/runStatus';
 import { scopeEntries } from '../core/model/scope';
@@ -39,6 +40,12 @@ function memoOn<T>(parts: (p: Pipeline) => unknown[], fn: (p: Pipeline) => T): (
 }
 
 export const pipelinePreview: (p: Pipeline) => string = byStructure(previewDocument);
+
+/**
+ * The templates outline, the same array while the structure is the same: a
+ * drag or an auto-layout (positions only) re-renders no outline row.
+ */
+export const outlineOf: (p: Pipeline) => OutlineEntry[] = byStructure(templateOutline);
 
 /**
  * Diagnostics of the template on the canvas grouped by task name, for node

@@ -54,6 +54,12 @@ export interface DocumentSlice {
   history: History;
   /** The pipeline before a drag started, so the whole drag is one undo step. */
   dragStart: Pipeline | undefined;
+  /**
+   * The pipeline before positions began to be applied in parts (an
+   * auto-layout, `placeInChunks`), so they are one undo step however many
+   * parts there were. Any other edit ends the placement first.
+   */
+  placingFrom: Pipeline | undefined;
   notice: Notice | undefined;
   /**
    * Replaces the document (New, Open, YAML edit). Recorded for undo unless
@@ -100,6 +106,16 @@ export interface DocumentSlice {
   endDrag(): void;
   /** Moves nodes as one undoable step (auto-layout, paste). */
   placeTasks(moves: Moves): void;
+  /** Moves some nodes with no history step: one part of a placement that `endPlacing` ends. */
+  placePart(moves: Moves): void;
+  /**
+   * Ends a placement: what its parts moved becomes one undo step (none when
+   * nothing moved). With `keep` false it is only forgotten (the document
+   * was replaced meanwhile, and its history with it).
+   */
+  endPlacing(keep?: boolean): void;
+  /** Puts back what a placement has moved so far, with no history step. */
+  cancelPlacing(): void;
   undo(): void;
   redo(): void;
   setNotice(notice: Notice | undefined): void;
@@ -134,6 +150,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
    * them would drop them. The YAML panel (`setPipeline`) is how they are fixed.
    */
   const commit = (next: Pipeline, fromCanvas = true): boolean => {
+    endPlacing();
     const { pipeline, history } = get();
     if (next === pipeline) return true;
     const problem = fromCanvas ? scopeProblem(pipeline) : undefined;
@@ -153,15 +170,34 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     return true;
   };
 
+  /** Records the placement under way, if any, as one step: an edit that comes in ends it. */
+  const endPlacing = (keep = true): void => {
+    const { placingFrom, pipeline, history } = get();
+    if (!placingFrom) return;
+    const recorded = !keep || placingFrom === pipeline ? history : record(history, placingFrom);
+    set({
+      placingFrom: undefined,
+      history: recorded,
+      ...(recorded.dropped > 0 && history.dropped === 0 ? { notice: HISTORY_FULL } : {}),
+    });
+  };
+
   return {
     pipeline: createPipeline(),
     history: emptyHistory(),
     dragStart: undefined,
+    placingFrom: undefined,
     notice: undefined,
     setPipeline(p, options) {
       if (!options?.fresh) return commit(p, false);
       if (refused(p)) return false;
-      set({ pipeline: p, history: emptyHistory(), notice: undefined, serverDiagnostics: [] });
+      set({
+        pipeline: p,
+        history: emptyHistory(),
+        placingFrom: undefined,
+        notice: undefined,
+        serverDiagnostics: [],
+      });
       return true;
     },
     newPipeline() {
@@ -285,6 +321,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       get().select(get().selection.filter((n) => !tasks.includes(n)));
     },
     dragTasks(moves) {
+      if (!get().dragStart) endPlacing();
       const { pipeline, dragStart } = get();
       set({ pipeline: moveTasks(pipeline, entriesOf(moves)), dragStart: dragStart ?? pipeline });
     },
@@ -301,11 +338,25 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     placeTasks(moves) {
       commit(moveTasks(get().pipeline, entriesOf(moves)));
     },
+    placePart(moves) {
+      const { pipeline, placingFrom } = get();
+      const next = moveTasks(pipeline, entriesOf(moves));
+      if (next !== pipeline) set({ pipeline: next, placingFrom: placingFrom ?? pipeline });
+    },
+    endPlacing(keep = true) {
+      endPlacing(keep);
+    },
+    cancelPlacing() {
+      const { placingFrom } = get();
+      if (placingFrom) set({ pipeline: placingFrom, placingFrom: undefined });
+    },
     undo() {
+      endPlacing();
       const step = undo(get().history, get().pipeline);
       if (step) set({ ...step, notice: undefined, serverDiagnostics: [] });
     },
     redo() {
+      endPlacing();
       const step = redo(get().history, get().pipeline);
       if (step) set({ ...step, notice: undefined, serverDiagnostics: [] });
     },

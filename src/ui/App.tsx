@@ -6,11 +6,12 @@ import { createEditorStore, type EditorStore } from '../store/editorStore';
 import { readSettings } from '../store/connectionSettings';
 import { boot } from './boot';
 import { NODE_HEIGHT, NODE_WIDTH } from '../core/graph/layoutSpacing';
-import { layoutBounds, placesAll } from '../core/model/layout';
+import { layoutBounds, placesAll, unionBounds } from '../core/model/layout';
+import type { Layout } from '../core/model/types';
 import { nodeHeights } from '../core/model/dataFlow';
 import { browserPersistenceEnv, safeLocalStorage, safeSessionStorage } from './browserStorage';
 import { Canvas, MIN_ZOOM } from './canvas/Canvas';
-import { fitViewport } from './canvas/fitPadding';
+import { fitViewport, sameView } from './canvas/fitPadding';
 import { useView } from './shell/useView';
 import { ViewControls } from './shell/ViewControls';
 import { ShellActionsContext } from './shell/ShellActions';
@@ -88,27 +89,39 @@ function Editor() {
   // Fits the whole placement, from the positions rather than from what React
   // Flow has measured: it draws only the nodes in view, so fitView would fit
   // the few nodes a large graph happened to show first. Clear of the minimap.
-  const fit = useCallback(() => {
-    const p = store.getState().pipeline;
-    const names = scopeTasks(p).map((t) => t.name);
-    // Steps, a leaf template, a DAG drawn from placements the document lacks: few or
-    // computed positions, read from the nodes React Flow drew.
-    const bounds =
-      scopeType(p) === 'dag' && placesAll(scopeLayout(p), names)
-        ? layoutBounds(scopeLayout(p), names, {
-            width: NODE_WIDTH,
-            baseHeight: NODE_HEIGHT,
-            heights: nodeHeights(p, NODE_HEIGHT),
-          })
-        : flow.getNodes().length > 0
-          ? flow.getNodesBounds(flow.getNodes())
-          : undefined;
-    const box = document.querySelector('.canvas')?.getBoundingClientRect();
-    if (!bounds || !box || box.width === 0) return;
-    void flow.setViewport(
-      fitViewport(bounds, box.width, box.height, view.minimap, { min: MIN_ZOOM, max: 2 }),
-    );
-  }, [flow, store, view.minimap]);
+  // `also`: positions the nodes are about to take (a layout applied a part
+  // per frame), fitted together with where they are, so no node leaves the
+  // view while they move (one that does is unmounted, and mounted again).
+  const fit = useCallback(
+    (also?: Readonly<Layout>) => {
+      const p = store.getState().pipeline;
+      const names = scopeTasks(p).map((t) => t.name);
+      const size = {
+        width: NODE_WIDTH,
+        baseHeight: NODE_HEIGHT,
+        heights: nodeHeights(p, NODE_HEIGHT),
+      };
+      // Steps, a leaf template, a DAG drawn from placements the document lacks: few or
+      // computed positions, read from the nodes React Flow drew.
+      const bounds =
+        scopeType(p) === 'dag' && placesAll(scopeLayout(p), names)
+          ? unionBounds(
+              layoutBounds(scopeLayout(p), names, size),
+              also && layoutBounds(also, names, size),
+            )
+          : flow.getNodes().length > 0
+            ? flow.getNodesBounds(flow.getNodes())
+            : undefined;
+      const box = document.querySelector('.canvas')?.getBoundingClientRect();
+      if (!bounds || !box || box.width === 0) return;
+      const next = fitViewport(bounds, box.width, box.height, view.minimap, {
+        min: MIN_ZOOM,
+        max: 2,
+      });
+      if (!sameView(next, flow.getViewport())) void flow.setViewport(next);
+    },
+    [flow, store, view.minimap],
+  );
   const docs = useDocumentActions(fit);
   const [theme, toggleTheme] = useTheme();
   const [help, setHelp] = useState(false);
@@ -130,7 +143,8 @@ function Editor() {
           state.history !== prev.history &&
           state.history.past.length === 0 &&
           state.history.future.length === 0;
-        if (fresh || state.pipeline.scope !== prev.pipeline.scope) requestAnimationFrame(fit);
+        if (fresh || state.pipeline.scope !== prev.pipeline.scope)
+          requestAnimationFrame(() => fit());
       }),
     [store, fit],
   );

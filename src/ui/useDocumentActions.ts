@@ -13,6 +13,7 @@ import {
   layOutOnRequest,
   placeOpened,
   type LayoutDeps,
+  type OnPlaced,
 } from './layout/layoutJob';
 import { scopeTasks } from '../core/model/scope';
 
@@ -20,10 +21,7 @@ import { scopeTasks } from '../core/model/scope';
  * `onLoaded` runs whenever the canvas shows a new placement (a document
  * opened, a layout applied): the editor fits the view to it.
  */
-export function useDocumentActions(
-  onLoaded: () => void,
-  layoutDeps: LayoutDeps = browserLayoutDeps,
-) {
+export function useDocumentActions(onLoaded: OnPlaced, layoutDeps: LayoutDeps = browserLayoutDeps) {
   const store = useEditorStore();
 
   /** Shows a pipeline at once; tasks without positions are laid out in the background. */

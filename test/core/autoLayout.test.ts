@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addTask, connect, createPipeline, type Pipeline, type Template } from '../../src/core';
 import { autoLayout, NODE_HEIGHT, NODE_WIDTH } from '../../src/core/graph/autoLayout';
+import { layoutInput } from '../../src/core/graph/layoutPlan';
 import { nodeHeights } from '../../src/core/model/dataFlow';
 import { scopeTasks } from '../../src/core/model/scope';
 
@@ -47,5 +48,22 @@ describe('autoLayout', () => {
     const overlap = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) =>
       a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
     expect(overlap(box('b'), box('c'))).toBe(false);
+  });
+});
+
+describe('layoutInput', () => {
+  it('keeps names and dependencies only, and lays out the same', () => {
+    const tasks = [
+      { name: 'a', arguments: { parameters: [{ name: 'x', value: '1' }] } },
+      { name: 'b', depends: 'a.Succeeded || a.Failed' },
+      { name: 'c', dependencies: ['a', 'b'], template: 'echo' },
+    ];
+    const input = layoutInput(tasks);
+    expect(input).toEqual([
+      { name: 'a', dependencies: [] },
+      { name: 'b', dependencies: ['a'] },
+      { name: 'c', dependencies: ['a', 'b'] },
+    ]);
+    expect(autoLayout(input)).toEqual(autoLayout(tasks));
   });
 });

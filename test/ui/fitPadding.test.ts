@@ -1,7 +1,7 @@
 // Fit keeps the graph clear of the minimap: whatever the graph's shape and the
 // view's size, no part of the fitted bounds lies under the minimap's box.
 import { describe, expect, it } from 'vitest';
-import { fitViewport, MINIMAP } from '../../src/ui/canvas/fitPadding';
+import { fitViewport, MINIMAP, sameView } from '../../src/ui/canvas/fitPadding';
 
 const ZOOM = { min: 0.01, max: 2 };
 
@@ -61,5 +61,18 @@ describe('fitViewport', () => {
     expect(fitViewport(bounds, 740, 415, true, ZOOM).zoom).toBeCloseTo(
       fitViewport(bounds, 740, 415, false, ZOOM).zoom,
     );
+  });
+});
+
+describe('sameView', () => {
+  const v = { x: 100, y: 50, zoom: 0.02 };
+  it.each([
+    ['the same', v, true],
+    ['half a pixel off', { ...v, x: 100.5, y: 49.5 }, true],
+    ['half a percent of zoom off', { ...v, zoom: 0.0201 }, true],
+    ['two pixels off', { ...v, x: 102 }, false],
+    ['zoomed by 2 %', { ...v, zoom: 0.0204 }, false],
+  ])('%s', (_, other, expected) => {
+    expect(sameView(v, other)).toBe(expected);
   });
 });

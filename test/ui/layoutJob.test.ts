@@ -4,7 +4,7 @@
 // Time is a manual clock and the worker a fake: no outcome here depends on
 // how fast the machine is.
 import { describe, expect, it } from 'vitest';
-import { createPipeline, type Pipeline, type Task } from '../../src/core';
+import { createPipeline, type Layout, type Pipeline, type Task } from '../../src/core';
 import { LAYOUT_SPACING } from '../../src/core/graph/layoutSpacing';
 import { pointAt } from '../../src/core/model/layout';
 import { createEditorStore, type EditorStore } from '../../src/store/editorStore';
@@ -69,8 +69,9 @@ function chain(): Pipeline {
   return withTasks(createPipeline(), tasks);
 }
 
-function setup(options: { limit?: number; budgetMs?: number } = {}) {
+function setup(options: { limit?: number; budgetMs?: number; frames?: (() => void)[] } = {}) {
   const clock = new ManualClock();
+  const frames = options.frames;
   const workers: FakeWorker[] = [];
   const deps: LayoutDeps = {
     start: (tasks, heights, budgetMs) =>
@@ -85,11 +86,25 @@ function setup(options: { limit?: number; budgetMs?: number } = {}) {
       }),
     budgetMs: options.budgetMs ?? 20_000,
     limit: options.limit ?? 1_000,
+    // Positions are applied a part per frame: every frame comes at once, or
+    // when the test runs the `frames` it passed.
+    chunks: {
+      frame: (run) => (frames ? void frames.push(run) : run()),
+      now: () => clock.time,
+      sizing: { first: 2, min: 2, max: 2, budgetMs: 40, maxParts: 30 },
+    },
   };
   const store = createEditorStore();
-  let fits = 0;
-  const onPlaced = () => fits++;
-  return { clock, workers, deps, store, onPlaced, fits: () => fits };
+  /** What each fit of the view was asked to include besides the placement. */
+  const fitted: (Readonly<Layout> | undefined)[] = [];
+  const onPlaced = (also?: Readonly<Layout>) => void fitted.push(also);
+  return { clock, workers, deps, store, onPlaced, fits: () => fitted.length, fitted };
+}
+
+/** Runs the frames asked for so far, and those they ask for, until none is left. */
+function runFrames(frames: (() => void)[]): void {
+  for (let guard = 0; frames.length > 0 && guard < 100; guard++)
+    frames.splice(0).forEach((f) => f());
 }
 
 const layoutOf = (store: EditorStore, name: string) =>
@@ -104,7 +119,7 @@ const dagrePositions = {
 
 describe('opening a file without positions', () => {
   it('shows every task at once, placed by level, fits the view, then lays out in the background', async () => {
-    const { store, deps, workers, onPlaced, fits } = setup();
+    const { store, deps, workers, onPlaced, fits, fitted } = setup();
     placeOpened(store, chain(), deps, onPlaced);
 
     // At once: every task placed, columns by level, the view fitted.
@@ -123,7 +138,10 @@ describe('opening a file without positions', () => {
     expect(layoutOf(store, 'd')).toEqual({ x: 900, y: 0 });
     expect(store.getState().layoutJob).toBeUndefined();
     expect(workers[0]!.terminated).toBe(true);
-    expect(fits()).toBe(2);
+    // Fitted to where the nodes are and where they go while they move, then to where they went.
+    expect(fits()).toBe(3);
+    expect(fitted[1]?.d).toEqual({ x: 900, y: 0 });
+    expect(fitted[2]).toBeUndefined();
   });
 
   it('keeps the positions the file has', () => {
@@ -230,7 +248,7 @@ describe('opening a file without positions', () => {
 });
 
 describe('Auto-layout on request', () => {
-  function placedStore(options: { limit?: number; budgetMs?: number } = {}) {
+  function placedStore(options: Parameters<typeof setup>[0] = {}) {
     const s = setup(options);
     const layout = Object.fromEntries(scopeTasks(chain()).map((t) => [t.name, { x: 5, y: 5 }]));
     s.store.getState().setPipeline(withScopeLayout(chain(), layout), { fresh: true });
@@ -245,14 +263,64 @@ describe('Auto-layout on request', () => {
     workers[0]!.reply({ layout: dagrePositions });
     await flush();
     expect(layoutOf(store, 'd')).toEqual({ x: 900, y: 0 });
-    expect(fits()).toBe(1);
+    expect(fits()).toBe(2);
+    expect(store.getState().history.past).toHaveLength(1);
     store.getState().undo();
     expect(layoutOf(store, 'd')).toEqual({ x: 5, y: 5 });
   });
 
-  it('lays a graph over the limit out by level at once, and says why', () => {
+  it('applies the positions a part per frame, and stays cancellable until the last', async () => {
+    const frames: (() => void)[] = [];
+    const { store, deps, workers, onPlaced } = placedStore({ frames });
+    const before = store.getState().pipeline;
+    layOutOnRequest(store, deps, onPlaced);
+    workers[0]!.reply({ layout: dagrePositions });
+    await flush();
+    frames.splice(0).forEach((f) => f()); // the frame before the first part
+    frames.splice(0).forEach((f) => f()); // two positions
+    expect(store.getState().layoutJob?.phase).toBe('running');
+    expect(layoutOf(store, 'a')).toEqual({ x: 0, y: 0 });
+    expect(layoutOf(store, 'd')).toEqual({ x: 5, y: 5 });
+    const job = store.getState().layoutJob;
+    if (job?.phase !== 'running') throw new Error('expected a running layout');
+    job.cancel();
+    await flush();
+    runFrames(frames);
+    expect(store.getState().pipeline).toBe(before);
+    expect(store.getState().history.past).toHaveLength(0);
+    const ended = store.getState().layoutJob;
+    expect(ended?.phase === 'ended' && ended.message).toBe('Layout cancelled: nothing moved.');
+  });
+
+  it('an edit while the positions are applied stops them there, and says so', async () => {
+    const frames: (() => void)[] = [];
+    const { store, deps, workers, onPlaced } = placedStore({ frames });
+    layOutOnRequest(store, deps, onPlaced);
+    workers[0]!.reply({ layout: dagrePositions });
+    await flush();
+    frames.splice(0).forEach((f) => f());
+    frames.splice(0).forEach((f) => f());
+    store.getState().updateTask('e', (t) => ({ ...t, when: 'true' }));
+    runFrames(frames);
+    await flush();
+    // a and b moved; the edit kept c, d and e where they were.
+    expect(layoutOf(store, 'b')).toEqual({ x: 300, y: 0 });
+    expect(layoutOf(store, 'd')).toEqual({ x: 5, y: 5 });
+    const ended = store.getState().layoutJob;
+    expect(ended?.phase === 'ended' && ended.message).toBe(
+      'The workflow was edited while the layout was being applied, so it stopped there (2 of 5 tasks moved). Auto-layout lays the graph out again.',
+    );
+    // Undo takes back the edit, then the part of the layout.
+    store.getState().undo();
+    expect(layoutOf(store, 'b')).toEqual({ x: 300, y: 0 });
+    store.getState().undo();
+    expect(layoutOf(store, 'b')).toEqual({ x: 5, y: 5 });
+  });
+
+  it('lays a graph over the limit out by level without a worker, and says why', async () => {
     const { store, deps, workers, onPlaced } = placedStore({ limit: 4 });
     layOutOnRequest(store, deps, onPlaced);
+    await flush();
     expect(workers).toHaveLength(0);
     expect(layoutOf(store, 'd')!.x).toBeGreaterThan(layoutOf(store, 'a')!.x);
     const job = store.getState().layoutJob;

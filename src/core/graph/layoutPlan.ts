@@ -7,6 +7,7 @@
  * follows (a 1,000-task DAG of long edges can be slower than 2,000 short ones).
  */
 import type { Task } from '../model/types';
+import { taskDependencies } from './taskDependencies';
 import { layeredLayoutSize } from './levelLayout';
 
 /** Above this layered size the placement by level stays and dagre is not started. */
@@ -27,4 +28,14 @@ export function planLayout(tasks: readonly Task[], limit = LAYERED_LAYOUT_LIMIT)
   if (tasks.length < 3) return { size: tasks.length, layered: false };
   const size = layeredLayoutSize(tasks);
   return { size, layered: size <= limit };
+}
+
+/**
+ * What the layered layout (`autoLayout`) reads of each task, and no more:
+ * its name and upstream tasks. The editor sends this to the layout worker,
+ * which gets a copy of every message: arguments and scripts would be copied
+ * for nothing.
+ */
+export function layoutInput(tasks: readonly Task[]): Task[] {
+  return tasks.map((t) => ({ name: t.name, dependencies: [...taskDependencies(t)] }));
 }

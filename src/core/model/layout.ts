@@ -80,6 +80,19 @@ export function layoutBounds(
   return x0 === Infinity ? undefined : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
+/** The box around both boxes, either of which may be missing. */
+export function unionBounds(a: Bounds | undefined, b: Bounds | undefined): Bounds | undefined {
+  if (!a || !b) return a ?? b;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+}
+
 /** `base` with the positions of `over` laid over it, template by template. */
 export function mergeLayouts(base: Readonly<Layouts>, over: Readonly<Layouts>): Layouts {
   const out = Object.assign(Object.create(null) as Layouts, base);

@@ -38,3 +38,13 @@ export function fitViewport(
   const bottom = fit(width, Math.max(height - below, 1));
   return right.zoom >= bottom.zoom ? right : bottom;
 }
+
+/**
+ * Whether two viewports show the same, to within a pixel on screen and a
+ * percent of zoom: fitting to what is already shown would only repaint
+ * every node (an auto-layout fits to where its nodes go before they move,
+ * and again after: the two are often the same).
+ */
+export function sameView(a: Viewport, b: Viewport): boolean {
+  return Math.abs(a.zoom / b.zoom - 1) < 0.01 && Math.abs(a.x - b.x) < 1 && Math.abs(a.y - b.y) < 1;
+}

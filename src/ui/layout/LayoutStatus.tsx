@@ -3,8 +3,12 @@
 import { useEffect, useState } from 'react';
 import { useEditor, useEditorStore } from '../EditorContext';
 
-/** How often the elapsed time is redrawn. */
-const TICK_MS = 500;
+/**
+ * How often the elapsed time is redrawn: it shows whole seconds. Each redraw
+ * is a frame, and with a thousand nodes in view any frame costs Chromium tens
+ * of milliseconds of layerizing (issue 11): not more often than that.
+ */
+const TICK_MS = 1000;
 
 export function LayoutStatus({ now = Date.now }: { now?: () => number }) {
   const store = useEditorStore();

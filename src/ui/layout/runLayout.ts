@@ -1,6 +1,7 @@
 // Runs the layered layout (dagre) in a Web Worker of its own, with a time
 // budget: dagre cannot report progress or stop halfway, so a layout that
 // runs too long, or that the user cancels, ends by terminating its worker.
+import { layoutInput } from '../../core/graph/layoutPlan';
 import type { Layout, Task } from '../../core/model/types';
 
 /** The part of `Worker` the runner uses (tests pass a fake). */
@@ -81,6 +82,8 @@ export function startLayeredLayout(
   worker.onerror = (event: ErrorEvent) =>
     finish({ kind: 'failed', message: event.message || 'the layout worker stopped' });
   timer = clock.setTimeout(() => finish({ kind: 'timeout' }), budgetMs);
-  worker.postMessage({ tasks, heights });
+  // The layout reads names and dependencies only: the rest of each task
+  // (arguments, scripts) would be copied to the worker for nothing.
+  worker.postMessage({ tasks: layoutInput(tasks), heights });
   return { startedAt, outcome, cancel: () => finish({ kind: 'cancelled' }) };
 }

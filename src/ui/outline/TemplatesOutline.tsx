@@ -2,8 +2,9 @@
 // entrypoint and the exit handler; open any on the canvas, create a DAG or
 // steps template, make one the entrypoint, rename one (everything that runs
 // it follows), delete one nothing uses.
-import { useMemo, useState } from 'react';
-import { templateOutline, type OutlineEntry } from '../../core/model/templateOutline';
+import { useState } from 'react';
+import type { OutlineEntry } from '../../core/model/templateOutline';
+import { outlineOf } from '../../store/derived';
 import {
   createTemplate,
   deleteTemplate,
@@ -16,8 +17,9 @@ import { useEditor, useEditorStore } from '../EditorContext';
 
 export function TemplatesOutline() {
   const store = useEditorStore();
-  const pipeline = useEditor((s) => s.pipeline);
-  const entries = useMemo(() => templateOutline(pipeline), [pipeline]);
+  // Not the pipeline: positions change on every drag move and auto-layout part.
+  const entries = useEditor((s) => outlineOf(s.pipeline));
+  const scope = useEditor((s) => s.pipeline.scope);
   const [renaming, setRenaming] = useState<string | undefined>();
   const create = (kind: 'dag' | 'steps') => {
     const { pipeline: next } = createTemplate(store.getState().pipeline, kind);
@@ -41,7 +43,7 @@ export function TemplatesOutline() {
           <OutlineRow
             key={e.name}
             entry={e}
-            current={e.name === pipeline.scope}
+            current={e.name === scope}
             renaming={renaming === e.name}
             onRename={() => setRenaming(e.name)}
             onRenamed={(to) => {
