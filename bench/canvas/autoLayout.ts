@@ -15,17 +15,15 @@
  * Goal: no main-thread task over 50 ms at 1,000 tasks.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { preview } from 'vite';
-import { buildApp, REPO } from './build';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp } from './build';
+import { launchChromium, serveBuild, type BenchServer } from './serve';
 import { generateGraph, toArgoYaml } from './generate';
 import { canvasSize, openEditor, openInEditor } from './pages';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A long task, as the Long Tasks API defines it. */
 const LONG_TASK_MS = 50;
 /** The nodes are taken to have stopped moving after this long without a change. */
@@ -185,17 +183,6 @@ const arg = (name: string): string | undefined =>
 const ms = (v: number | undefined): string =>
   v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(v < 10 ? 1 : 0);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export function resultTable(results: AutoLayoutResult[]): string {
   const rows = results.map(
     (r) =>
@@ -216,7 +203,7 @@ async function main(): Promise<void> {
   const app = arg('app');
   const dir = mkdtempSync(join(tmpdir(), 'argoflow-bench-layout-'));
   let browser: Browser | undefined;
-  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let server: BenchServer | undefined;
   const loadBefore = loadavg();
   const results: AutoLayoutResult[] = [];
   try {
@@ -225,19 +212,9 @@ async function main(): Promise<void> {
       await buildApp(dir);
     }
     mkdirSync(join(dir, 'inputs'));
-    const port = await freePort();
-    server = await preview({
-      configFile: false,
-      root: REPO,
-      logLevel: 'warn',
-      build: { outDir: app ?? dir },
-      preview: { port, strictPort: true, host: '127.0.0.1', open: false },
-    });
-    const base = `http://127.0.0.1:${port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    server = await serveBuild(app ?? dir);
+    const { base } = server;
+    browser = await launchChromium();
     const probe = await openEditor(browser, base);
     const size = await canvasSize(probe);
     await probe.context().close();

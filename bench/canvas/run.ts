@@ -20,12 +20,11 @@
  * Always exits 1 when a drag recompiled the YAML or a move was not verified.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { preview } from 'vite';
-import { buildAll, REPO, type ChunkReport } from './build';
+import type { Browser, Page } from 'playwright-core';
+import { buildAll, type ChunkReport } from './build';
+import { launchChromium, serveBuild, type BenchServer } from './serve';
 import { generateGraph, toArgoYaml, toFlowGraph, type BenchGraph } from './generate';
 import {
   canvasSize,
@@ -51,7 +50,6 @@ import {
 import type { DragResult, EditTiming, FullPaint } from './probe';
 import { emptyBreakdown, traced, type Breakdown } from './trace';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Issue 11's goal, as scripts/bundleCheck.ts holds it in `npm test` (issue 13
 // had raised both to 250 kB until the entry was back under 200).
 const ENTRY_BUDGET_KB = 200;
@@ -90,17 +88,6 @@ const kB = (bytes: number): string => (bytes / 1000).toFixed(1);
 
 // ---------------------------------------------------------------------------
 // Setup
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Sized {
   n: number;
@@ -384,7 +371,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
   const dir = mkdtempSync(join(tmpdir(), 'argoflow-bench-canvas-'));
   let browser: Browser | undefined;
-  let server: Awaited<ReturnType<typeof preview>> | undefined;
+  let server: BenchServer | undefined;
   const failures: string[] = [];
   const budgets: string[] = [];
   try {
@@ -392,19 +379,9 @@ async function main(): Promise<void> {
     const chunks = await buildAll(dir);
     mkdirSync(join(dir, 'inputs'));
 
-    const port = await freePort();
-    server = await preview({
-      configFile: false,
-      root: REPO,
-      logLevel: 'warn',
-      build: { outDir: dir },
-      preview: { port, strictPort: true, host: '127.0.0.1', open: false },
-    });
-    const base = `http://127.0.0.1:${port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    server = await serveBuild(dir);
+    const { base } = server;
+    browser = await launchChromium();
 
     // The editor's canvas size: the bare page gets the same, the graphs its shape.
     const probePage = await openEditor(browser, base);

@@ -6,18 +6,13 @@
  */
 import type * as Client from '../core/argo/client';
 import type { ExplainContext } from '../core/argo/client';
+import { onDemand } from './onDemand';
 
 export type ArgoModule = typeof Client;
 
-let loading: Promise<ArgoModule> | undefined;
-
-export function loadArgoClient(): Promise<ArgoModule> {
-  loading ??= import('../core/argo/client').catch((e: unknown) => {
-    loading = undefined;
-    throw e;
-  });
-  return loading;
-}
+export const loadArgoClient: () => Promise<ArgoModule> = onDemand(
+  () => import('../core/argo/client'),
+);
 
 /** What went wrong, in words (explainError), even when the client itself could not load. */
 export async function explainArgoError(e: unknown, ctx: ExplainContext): Promise<string> {
