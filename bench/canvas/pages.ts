@@ -177,6 +177,15 @@ const count = (page: Page, selector: string, css: string): Promise<number> =>
     `document.querySelector(${JSON.stringify(selector)}).querySelectorAll(${JSON.stringify(css)}).length`,
   ) as Promise<number>;
 
+/** Elements under `root`, and React Flow handles among them. */
+export const domCounts = async (
+  page: Page,
+  root: string,
+): Promise<{ elements: number; handles: number }> => ({
+  elements: await count(page, root, '*'),
+  handles: await count(page, root, '.react-flow__handle'),
+});
+
 /**
  * One edit made as a user makes it, timed from the input event that makes
  * it (probe.ts `armEdit`). The editor: Enter on the first palette entry

@@ -28,6 +28,7 @@ import { launchChromium, serveBuild, type BenchServer } from './serve';
 import { generateGraph, toArgoYaml, toFlowGraph, type BenchGraph } from './generate';
 import {
   canvasSize,
+  domCounts,
   EDIT_KINDS,
   heapAfterGc,
   loadBare,
@@ -220,12 +221,6 @@ async function editBoth(
   return out;
 }
 
-const domCount = (page: Page, root: string): Promise<{ elements: number; handles: number }> =>
-  page.evaluate(`(() => {
-    const r = document.querySelector(${JSON.stringify(root)});
-    return { elements: r.querySelectorAll('*').length, handles: r.querySelectorAll('.react-flow__handle').length };
-  })()`) as Promise<{ elements: number; handles: number }>;
-
 /** Both pages at one size: first paint, heap, the drags, and the edits at the edit sizes. */
 async function runSize(
   browser: Browser,
@@ -244,8 +239,8 @@ async function runSize(
     await waitQuiet(ours, 1000);
     const heap = { ours: await heapAfterGc(ours), bare: await heapAfterGc(bare) };
     const dom = {
-      ours: await domCount(ours, '[data-testid=canvas]'),
-      bare: await domCount(bare, '#root'),
+      ours: await domCounts(ours, '[data-testid=canvas]'),
+      bare: await domCounts(bare, '#root'),
     };
     const centres = {
       ours: await pressNode(ours, s.dragged),
