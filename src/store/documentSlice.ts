@@ -32,7 +32,11 @@ import { scopeLayout, scopeProblem, scopeTemplate } from '../core/model/scope';
 import { pasteOffset } from '../core/ergonomics/pasteOffset';
 import { renameDescription, withoutDescriptions } from '../core/ergonomics/notes';
 import type { StepPlace } from '../core/model/steps';
-import { convertScopeToDag, moveScopeStep, wrapScopeInDag } from '../core/model/templateOps';
+import { moveScopeStep } from '../core/model/templateOps';
+import { onDemand } from './onDemand';
+
+// Converting a template's shape is rare: its code loads on first use (issue 11's entry budget).
+const loadConvert = onDemand(() => import('../core/model/convert'));
 
 /** Positions by task name: a Map, or a record read by its own keys only. */
 export type Moves = ReadonlyMap<string, Point> | Readonly<Record<string, Point>>;
@@ -122,9 +126,9 @@ export interface DocumentSlice {
   /** Moves a step of the steps template on the canvas to another place (a drag). */
   moveStep(name: string, to: StepPlace): void;
   /** Turns the steps template on the canvas into the equivalent DAG. */
-  convertToDag(): void;
+  convertToDag(): Promise<void>;
   /** Wraps the leaf template on the canvas in a one-task DAG (the entrypoint when it was). */
-  wrapInDag(): void;
+  wrapInDag(): Promise<void>;
 }
 
 export const HISTORY_FULL: Notice = {
@@ -143,9 +147,19 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       });
     return why !== undefined;
   };
-  /** Applies an edit; records history only when something changed. */
+  /** A module loaded on first use, or undefined with a notice when it cannot load. */
+  const noticeLoadFailure = (e: unknown): undefined => {
+    set({
+      notice: {
+        kind: 'error',
+        message: `Could not load that action (${(e as Error).message}); the document is unchanged. Try again, or reload the page.`,
+      },
+    });
+    return undefined;
+  };
+
   /**
-   * Records an edit. A canvas edit of a template whose tasks or steps the
+   * Records an edit; history only when something changed. A canvas edit of a template whose tasks or steps the
    * canvas cannot address (unnamed, not lists) is refused: writing around
    * them would drop them. The YAML panel (`setPipeline`) is how they are fixed.
    */
@@ -363,14 +377,18 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     moveStep(name, to) {
       commit(moveScopeStep(get().pipeline, name, to));
     },
-    convertToDag() {
-      const { value, diagnostics } = convertScopeToDag(get().pipeline);
+    async convertToDag() {
+      const convert = await loadConvert().catch(noticeLoadFailure);
+      if (!convert) return;
+      const { value, diagnostics } = convert.convertScopeToDag(get().pipeline);
       if (diagnostics.length > 0)
         set({ notice: { kind: 'error', message: diagnostics[0]!.message } });
       else commit(value);
     },
-    wrapInDag() {
-      const { value, diagnostics } = wrapScopeInDag(get().pipeline);
+    async wrapInDag() {
+      const convert = await loadConvert().catch(noticeLoadFailure);
+      if (!convert) return;
+      const { value, diagnostics } = convert.wrapScopeInDag(get().pipeline);
       if (diagnostics.length > 0)
         set({ notice: { kind: 'error', message: diagnostics[0]!.message } });
       else if (commit(value, false)) set({ scopePath: [], selection: [] });

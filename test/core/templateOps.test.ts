@@ -5,14 +5,13 @@ import { openDocuments, previewDocument, validate, type Pipeline } from '../../s
 import { scopeSteps, scopeTasks, scopeType, withScope } from '../../src/core/model/scope';
 import { templates, workflowSpec } from '../../src/core/model/spec';
 import {
-  convertScopeToDag,
   createTemplate,
   deleteTemplate,
   moveScopeStep,
   renameTemplate,
   setEntrypoint,
-  wrapScopeInDag,
 } from '../../src/core/model/templateOps';
+import { convertScopeToDag, wrapScopeInDag } from '../../src/core/model/convert';
 
 const open = (text: string): Pipeline => openDocuments(text).documents[0]!.pipeline!;
 

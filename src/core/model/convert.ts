@@ -7,7 +7,11 @@ import { printDepends, type DependsExpr } from '../argo/depends';
 import { uniqueName } from './names';
 import { mapStrings, rewriteReferences } from './references';
 import { stepGroups, type Step } from './steps';
-import { isObject, type JsonObject, type Template } from './types';
+import { isObject, type JsonObject, type Pipeline, type Template } from './types';
+import { error, type Result } from '../diagnostics';
+import { scopeTemplate, scopeType, withScopeTemplate } from './scope';
+import { appendTemplate, workflowSpec } from './spec';
+import { setEntrypoint, taken } from './templateOps';
 
 /**
  * The DAG equivalent of a steps template: each step becomes a task that
@@ -94,4 +98,36 @@ function declaration(input: JsonObject): JsonObject {
   for (const key of ['default', 'enum', 'description', 'optional'])
     if (input[key] !== undefined) out[key] = input[key];
   return out;
+}
+
+/**
+ * The steps template on the canvas as the equivalent DAG (`stepsToDag`), in
+ * place: same name, so everything that runs it keeps working.
+ */
+export function convertScopeToDag(p: Pipeline): Result<Pipeline> {
+  if (scopeType(p) !== 'steps')
+    return {
+      value: p,
+      diagnostics: [error('not-steps', 'the template on the canvas is not a steps template')],
+    };
+  return { value: withScopeTemplate(p, stepsToDag), diagnostics: [] };
+}
+
+/**
+ * A DAG template that runs the leaf template on the canvas as its one task.
+ * When the leaf was the entrypoint, the DAG becomes it, so the workflow runs
+ * the same and tasks can be added around the leaf. The canvas shows the DAG.
+ */
+export function wrapScopeInDag(p: Pipeline): Result<Pipeline> {
+  const leaf = scopeTemplate(p);
+  const type = scopeType(p);
+  if (!leaf || type === 'dag' || type === 'steps')
+    return {
+      value: p,
+      diagnostics: [error('not-leaf', 'the template on the canvas already runs tasks')],
+    };
+  const dag = wrapInDag(leaf, taken(p));
+  let next = appendTemplate(p, dag);
+  if (workflowSpec(p).entrypoint === leaf.name) next = setEntrypoint(next, dag.name);
+  return { value: { ...next, scope: dag.name }, diagnostics: [] };
 }

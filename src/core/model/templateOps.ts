@@ -6,15 +6,15 @@
  * pipeline, or diagnostics and the pipeline as it was.
  */
 import { error, type Result } from '../diagnostics';
-import { stepsToDag, wrapInDag } from './convert';
-import { scopeSteps, scopeTemplate, scopeType, withScopeSteps, withScopeTemplate } from './scope';
+import { scopeSteps, scopeType, withScopeSteps } from './scope';
 import { appendTemplate, mapTemplates, templates, withWorkflowSpec, workflowSpec } from './spec';
 import { moveStep, type StepPlace } from './steps';
 import { usedTemplateNames } from './templateRefs';
 import { taskNameProblem, toK8sName, uniqueName } from './names';
 import { isObject, type JsonObject, type Pipeline, type Template } from './types';
 
-const taken = (p: Pipeline): Set<string> => new Set(templates(p).map((t) => t.name));
+/** The names of the manifest's templates. */
+export const taken = (p: Pipeline): Set<string> => new Set(templates(p).map((t) => t.name));
 
 /** Adds an empty DAG or steps template (a free name from `wanted`) and shows it. */
 export function createTemplate(
@@ -106,38 +106,6 @@ export function deleteTemplate(p: Pipeline, name: string): Result<Pipeline> {
   if (kept.length === list.length) return { value: p, diagnostics: [] };
   const next = withWorkflowSpec(p, { ...workflowSpec(p), templates: kept });
   return { value: p.scope === name ? { ...next, scope: undefined } : next, diagnostics: [] };
-}
-
-/**
- * The steps template on the canvas as the equivalent DAG (`stepsToDag`), in
- * place: same name, so everything that runs it keeps working.
- */
-export function convertScopeToDag(p: Pipeline): Result<Pipeline> {
-  if (scopeType(p) !== 'steps')
-    return {
-      value: p,
-      diagnostics: [error('not-steps', 'the template on the canvas is not a steps template')],
-    };
-  return { value: withScopeTemplate(p, stepsToDag), diagnostics: [] };
-}
-
-/**
- * A DAG template that runs the leaf template on the canvas as its one task.
- * When the leaf was the entrypoint, the DAG becomes it, so the workflow runs
- * the same and tasks can be added around the leaf. The canvas shows the DAG.
- */
-export function wrapScopeInDag(p: Pipeline): Result<Pipeline> {
-  const leaf = scopeTemplate(p);
-  const type = scopeType(p);
-  if (!leaf || type === 'dag' || type === 'steps')
-    return {
-      value: p,
-      diagnostics: [error('not-leaf', 'the template on the canvas already runs tasks')],
-    };
-  const dag = wrapInDag(leaf, taken(p));
-  let next = appendTemplate(p, dag);
-  if (workflowSpec(p).entrypoint === leaf.name) next = setEntrypoint(next, dag.name);
-  return { value: { ...next, scope: dag.name }, diagnostics: [] };
 }
 
 /** Moves a step of the steps template on the canvas (a drag to another group or place). */

@@ -38,7 +38,7 @@ import { useEditor, useEditorStore } from '../EditorContext';
 import { PALETTE_MIME } from '../palette/paletteDrag';
 import { createFlowAdapter, type CanvasNode, type DependencyEdge, type Size } from './flowAdapter';
 import { TaskNode } from './TaskNode';
-import { useLevelOfDetail } from './levelOfDetail';
+import { useDetailed, useLevelOfDetail } from './levelOfDetail';
 import { GroupNode } from './GroupNode';
 import { ScopeBar } from './ScopeBar';
 import { EmptyCanvas } from './EmptyCanvas';
@@ -103,7 +103,10 @@ export function Canvas({
   useLayoutEffect(() => {
     sizesNow.current = sizes;
   }, [sizes]);
-  const nodes = adapter.nodes(pipeline, selectedSet, problems, sizes);
+  const detailed = useDetailed();
+  const runWatched = useEditor((s) => s.run !== undefined);
+  const look = useMemo(() => ({ detailed, runWatched }), [detailed, runWatched]);
+  const nodes = adapter.nodes(pipeline, selectedSet, problems, sizes, look);
   const edges = adapter.edges(pipeline);
   const selectedEdge = useEditor((s) => s.selectedEdge);
   const selectedEdges = useMemo(
@@ -326,8 +329,7 @@ export function Canvas({
   const connectingFrom = useConnection((c) =>
     c.inProgress && c.fromHandle?.type === 'source' ? c.fromNode.id : null,
   );
-  const { detailed, edges: drawnEdges } = useLevelOfDetail(shownEdges);
-  const runWatched = useEditor((s) => s.run !== undefined);
+  const drawnEdges = useLevelOfDetail(shownEdges, detailed);
   const refused = useMemo(() => createRefusedTargets(), []);
   useLayoutEffect(() => {
     refused.set(

@@ -32,6 +32,7 @@ import { scopeView, type ScopeNode } from '../../core/model/scopeView';
 import { handlerCalls } from '../../core/model/templateGraph';
 import { stepsGeometry } from './stepsGeometry';
 import { nodeLabel, taskBadges, type TaskBadge } from './taskBadges';
+import { createSizeBook, nodeShape, type NodeLook } from './nodeSizes';
 
 export interface TaskNodeData extends Record<string, unknown> {
   name: string;
@@ -144,7 +145,10 @@ interface NodeCacheEntry {
   source: ScopeNode;
   position: Point | undefined;
   selected: boolean;
+  /** The size the node is drawn with: measured, or estimated from its shape. */
   measured: Size | undefined;
+  /** The canvas's measured size last seen for it, to learn from each new one once. */
+  fromSizes: Size | undefined;
   problems: Diagnostic[] | undefined;
   node: TaskFlowNode;
 }
@@ -160,12 +164,14 @@ export function createFlowAdapter() {
   let lastNodes: CanvasNode[] = [];
   let lastEdges: DependencyEdge[] = [];
   let lastTemplate: Template | undefined;
+  const book = createSizeBook();
 
   function nodes(
     p: Pipeline,
     selection: ReadonlySet<string>,
     problems: Map<string, Diagnostic[]>,
     sizes: ReadonlyMap<string, Size>,
+    look: NodeLook,
   ): CanvasNode[] {
     const view = scopeView(p);
     // Another template on the canvas: names mean other nodes.
@@ -199,40 +205,41 @@ export function createFlowAdapter() {
           : placed;
       const selected = selection.has(source.id);
       const nodeProblems = problems.get(source.id);
-      const measured = sizes.get(source.id);
+      const data: TaskNodeData =
+        hit &&
+        hit.source.task === source.task &&
+        hit.source.runs === template &&
+        hit.source.opens === source.opens &&
+        hit.problems === nodeProblems
+          ? hit.node.data
+          : {
+              name: source.id,
+              kind: source.kind,
+              ...describe(source, template),
+              ports: portsOf(template),
+              problems: nodeProblems ?? [],
+              ...(source.opens !== undefined ? { opens: source.opens } : {}),
+              handlers: source.task ? handlerCalls(source.task) : NO_HANDLERS,
+              badges: taskBadges(source.task, template),
+            };
+      const fromSizes = sizes.get(source.id);
+      if (fromSizes && fromSizes !== hit?.fromSizes) book.learn(nodeShape(data, look), fromSizes);
+      // A node keeps the size it was given until React Flow reports another (nodeSizes.ts).
+      const measured = fromSizes ?? hit?.measured ?? book.estimate(nodeShape(data, look));
       let entry = hit;
       if (
         !hit ||
-        hit.source.task !== source.task ||
-        hit.source.runs !== template ||
-        hit.source.opens !== source.opens ||
+        hit.node.data !== data ||
         hit.position !== position ||
         hit.selected !== selected ||
-        hit.measured !== measured ||
-        hit.problems !== nodeProblems
+        hit.measured !== measured
       ) {
-        const data: TaskNodeData =
-          hit &&
-          hit.source.task === source.task &&
-          hit.source.runs === template &&
-          hit.source.opens === source.opens &&
-          hit.problems === nodeProblems
-            ? hit.node.data
-            : {
-                name: source.id,
-                kind: source.kind,
-                ...describe(source, template),
-                ports: portsOf(template),
-                problems: nodeProblems ?? [],
-                ...(source.opens !== undefined ? { opens: source.opens } : {}),
-                handlers: source.task ? handlerCalls(source.task) : NO_HANDLERS,
-                badges: taskBadges(source.task, template),
-              };
         entry = {
           source,
           position,
           selected,
           measured,
+          fromSizes,
           problems: nodeProblems,
           node: {
             id: source.id,

@@ -24,17 +24,16 @@ export function compactEdge(edge: DependencyEdge): DependencyEdge {
   return compact;
 }
 
+/** Whether the canvas shows details at the current zoom. */
+export const useDetailed = (): boolean => useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM);
+
 /**
- * Whether the canvas shows details at the current zoom, and the edges to draw
- * at that level. When the level changes, the nodes' handles are re-measured
- * once, together: a node whose ports mount without changing its size would
- * go unnoticed by React Flow, and its data wires would find no port.
+ * The edges to draw at the level of detail. When the level changes, the
+ * nodes' handles are re-measured once, together: a node whose ports mount
+ * without changing its size would go unnoticed by React Flow, and its data
+ * wires would find no port.
  */
-export function useLevelOfDetail(edges: DependencyEdge[]): {
-  detailed: boolean;
-  edges: DependencyEdge[];
-} {
-  const detailed = useFlowStore((s) => s.transform[2] >= DETAIL_ZOOM);
+export function useLevelOfDetail(edges: DependencyEdge[], detailed: boolean): DependencyEdge[] {
   const shown = useMemo(() => (detailed ? edges : edges.map(compactEdge)), [detailed, edges]);
   const flow = useStoreApi();
   const updateNodeInternals = useUpdateNodeInternals();
@@ -44,5 +43,5 @@ export function useLevelOfDetail(edges: DependencyEdge[]): {
     previous.current = detailed;
     updateNodeInternals([...flow.getState().nodeLookup.keys()]);
   }, [detailed, flow, updateNodeInternals]);
-  return { detailed, edges: shown };
+  return shown;
 }
