@@ -248,6 +248,10 @@ export async function timeEdit(
         const field = page.getByRole('textbox', { name: 'New name' });
         await field.waitFor();
         await field.fill(renamed);
+        // As a user pauses before Enter: Chrome's autofill reads the page's
+        // fields in a task of its own after a field changes (about 100 ms at
+        // 1,000 tasks), which would otherwise run inside the timed edit.
+        await waitQuiet(page, 500);
       }
       const key = who === 'ours' ? 'Enter' : 'F2';
       await arm(key, { kind: 'present', id: renamed });
