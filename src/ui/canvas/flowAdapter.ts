@@ -304,26 +304,34 @@ export function createFlowAdapter() {
     const via: Via = steps ? 'steps' : 'tasks';
     const next = new Map<Task, DependencyEdge[]>();
     const nextData = new Map<string, DependencyEdge>();
-    let changed = sequence !== lastSequence;
     const out: DependencyEdge[] = [...sequence];
     const names = new Set(entries.map((t) => t.name));
+    // A task edited in a way its edges do not show (an image, a new task with
+    // no dependencies) keeps its edge objects: React Flow is handed the same
+    // array and does no work for its edges.
+    let before: Map<string, DependencyEdge> | undefined;
+    const reuse = (edge: DependencyEdge): DependencyEdge => {
+      before ??= new Map(lastEdges.map((e) => [e.id, e]));
+      const old = before.get(edge.id);
+      return old && sameDependency(old, edge) ? old : edge;
+    };
     for (const task of entries) {
       let list = steps ? NO_EDGES : edgeCache.get(task);
       if (!list) {
-        changed = true;
         const results = edgeResults(task);
         list = taskDependencies(task)
           .filter((from) => names.has(from))
-          .map((from) => ({
-            id: `${from}->${task.name}`,
-            source: from,
-            target: task.name,
-            data: { result: results.get(from) },
-            className: results.get(from) ? `edge-${results.get(from)!.toLowerCase()}` : undefined,
-            label: results.get(from),
-          }));
+          .map((from) =>
+            reuse({
+              id: `${from}->${task.name}`,
+              source: from,
+              target: task.name,
+              data: { result: results.get(from) },
+              className: results.get(from) ? `edge-${results.get(from)!.toLowerCase()}` : undefined,
+              label: results.get(from),
+            }),
+          );
       } else if (list.some((e) => !names.has(e.source))) {
-        changed = true;
         list = list.filter((e) => names.has(e.source));
       }
       next.set(task, list);
@@ -337,7 +345,6 @@ export function createFlowAdapter() {
         const id = `data:${wire.from}:${portHandleId(wire.output)}->${task.name}:${portHandleId(wire.input)}`;
         let edge = dataEdgeCache.get(id);
         if (!edge) {
-          changed = true;
           edge = {
             id,
             source: wire.from,
@@ -352,11 +359,11 @@ export function createFlowAdapter() {
         out.push(edge);
       }
     }
-    if (nextData.size !== dataEdgeCache.size) changed = true;
     dataEdgeCache = nextData;
     edgeCache = next;
     lastSequence = sequence;
-    if (!changed && out.length === lastEdges.length) return lastEdges;
+    if (out.length === lastEdges.length && out.every((e, i) => e === lastEdges[i]))
+      return lastEdges;
     lastEdges = out;
     return out;
   }
@@ -378,6 +385,18 @@ export function createFlowAdapter() {
   }
 
   return { nodes, edges };
+}
+
+/** Two dependency edges that draw the same. */
+function sameDependency(a: DependencyEdge, b: DependencyEdge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.label === b.label &&
+    a.className === b.className &&
+    a.data?.result === b.data?.result &&
+    a.data?.wire === undefined
+  );
 }
 
 /**

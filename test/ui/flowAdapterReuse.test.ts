@@ -1,6 +1,7 @@
 // A node React Flow has not measured starts with the size measured for a
 // node of the same shape (src/ui/canvas/nodeSizes.ts), so it shows in the
-// frame that adds it instead of after a measuring round.
+// frame that adds it instead of after a measuring round. Edges keep their
+// objects (and the array) while an edit does not change what they draw.
 import { describe, expect, it } from 'vitest';
 import { createPipeline, renameTask, templates, withTemplates, type Task } from '../../src/core';
 import { createFlowAdapter, type TaskFlowNode } from '../../src/ui/canvas/flowAdapter';
@@ -92,5 +93,32 @@ describe('node size estimates', () => {
     const [a, q] = [byId(nodes, 'a').data, byId(nodes, 'p').data];
     expect(nodeShape(a, detailed)).not.toBe(nodeShape(q, detailed));
     expect(nodeShape(a, compact)).toBe(nodeShape(q, compact));
+  });
+});
+
+describe('edge array identity', () => {
+  it('hands React Flow the same edges when an edit does not change what they draw', () => {
+    const adapter = createFlowAdapter();
+    const p = dag([
+      { name: 'a', template: 'echo' },
+      { name: 'b', template: 'echo', depends: 'a' },
+    ]);
+    const first = adapter.edges(p);
+    // A new task without dependencies, and another task object for `b` with the same `depends`.
+    const added = dag([
+      { name: 'a', template: 'echo' },
+      { name: 'b', template: 'produce', depends: 'a' },
+      { name: 'c', template: 'echo' },
+    ]);
+    expect(adapter.edges(added)).toBe(first);
+    const linked = dag([
+      { name: 'a', template: 'echo' },
+      { name: 'b', template: 'produce', depends: 'a' },
+      { name: 'c', template: 'echo', depends: 'b' },
+    ]);
+    const after = adapter.edges(linked);
+    expect(after).not.toBe(first);
+    expect(after.map((e) => e.id)).toEqual(['a->b', 'b->c']);
+    expect(after[0]).toBe(first[0]);
   });
 });
