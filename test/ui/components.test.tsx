@@ -15,6 +15,7 @@ import { Palette } from '../../src/ui/palette/Palette';
 import { ProblemsList } from '../../src/ui/problems/ProblemsList';
 import { whenValidated } from '../../src/store/validationSlice';
 import { YamlPanel } from '../../src/ui/yaml/YamlPanel';
+import { LARGE_CHANGE_WAIT_MS } from '../../src/ui/yaml/YamlEditor';
 import { TIMEOUT, WAIT_MS } from '../support/timeouts';
 import { scopeTasks } from '../../src/core/model/scope';
 
@@ -361,6 +362,39 @@ describe('YamlPanel', () => {
       WAIT_MS,
     );
     expect(editor.querySelector('.cm-lintRange-error')).toHaveTextContent('kind: [Workflow');
+  });
+
+  it('takes a whole new document into the editor at idle time, a small edit at once', async () => {
+    // CodeMirror's own parser also asks for idle time: ours is the one with our wait.
+    const ours: IdleRequestCallback[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback, o?: IdleRequestOptions) => {
+      if (o?.timeout === LARGE_CHANGE_WAIT_MS) ours.push(cb);
+      return 0;
+    });
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    try {
+      const store = createEditorStore();
+      renderWith(store, <YamlPanel onDownload={vi.fn()} dark={false} />);
+      act(() => store.getState().editYaml('kind: [Workflow'));
+      const editor = await screen.findByTestId('yaml-editor');
+      await vi.waitFor(() => expect(editor).toHaveTextContent('kind: [Workflow'), WAIT_MS);
+      // More than 20,000 characters at once (a file opened): waits for idle time.
+      const big = `kind: [Workflow${' '.repeat(25_000)}x`;
+      act(() => store.getState().editYaml(big));
+      await vi.waitFor(() => expect(ours).toHaveLength(1), WAIT_MS);
+      expect(editor.getAttribute('data-shown-length')).not.toBe(String(big.length));
+      act(() => ours.shift()!({ didTimeout: false, timeRemaining: () => 50 }));
+      expect(editor.getAttribute('data-shown-length')).toBe(String(big.length));
+      // A small edit after it shows without waiting for idle time.
+      act(() => store.getState().editYaml(`${big}y`));
+      await vi.waitFor(
+        () => expect(editor.getAttribute('data-shown-length')).toBe(String(big.length + 1)),
+        WAIT_MS,
+      );
+      expect(ours).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('calls onDownload', async () => {
