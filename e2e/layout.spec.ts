@@ -143,6 +143,30 @@ describe('the minimap', () => {
   });
 });
 
+describe('the minimap draws the nodes and moves the view', () => {
+  it('draws a rectangle per node in one path, and a drag on it pans the canvas', async () => {
+    const { page } = await openEditor(browser);
+    await openExample(page, 'fan-out-fan-in');
+    const nodes = await nodeCount(page);
+    const path = page.locator('.react-flow__minimap .overview-nodes');
+    await expect
+      .poll(async () => ((await path.getAttribute('d')) ?? '').split('M').length - 1, {
+        timeout: LIMITS.actionMs,
+      })
+      .toBe(nodes);
+    const transform = () =>
+      page.locator('.react-flow__viewport').evaluate((v) => (v as HTMLElement).style.transform);
+    const before = await transform();
+    const map = await box(page, '.react-flow__minimap svg');
+    await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(map.x + map.width / 2 + 30, map.y + map.height / 2 + 20, { steps: 6 });
+    await page.mouse.up();
+    await expect.poll(transform, { timeout: LIMITS.actionMs }).not.toBe(before);
+    await page.context().close();
+  });
+});
+
 describe('error bars', () => {
   it('a submit error covers neither the zoom controls nor the minimap', async () => {
     const { page } = await openEditor(browser);

@@ -68,6 +68,7 @@ export const ShortcutHelp = deferred<
 export const ContextMenu = deferred<
   ComponentProps<typeof import('./canvas/menus/ContextMenu').ContextMenu>
 >(async () => (await loadMenus()).ContextMenu);
+export const OverviewMap = deferred(async () => (await import('./canvas/OverviewMap')).OverviewMap);
 export const RenameField = deferred<
   ComponentProps<typeof import('./canvas/RenameField').RenameField>
 >(async () => (await import('./canvas/RenameField')).RenameField);

@@ -6,7 +6,6 @@ import {
   Background,
   Controls,
   MarkerType,
-  MiniMap,
   ReactFlow,
   useConnection,
   useReactFlow,
@@ -49,7 +48,7 @@ import { useProgressiveReveal } from './useProgressiveReveal';
 import { MINIMAP_CLEAR } from './fitPadding';
 import { isNoteId, useNoteNodes } from '../notes/useNoteNodes';
 import { useCanvasErgonomics } from './useCanvasErgonomics';
-import { ContextMenu, EdgeInsertButton, NoteNode } from '../lazyPanels';
+import { ContextMenu, EdgeInsertButton, NoteNode, OverviewMap } from '../lazyPanels';
 import { QuickAdd } from '../quickadd/QuickAdd';
 import { RenameBox } from './RenameBox';
 
@@ -375,7 +374,7 @@ export function Canvas({
           {...ergo.flowProps}
         >
           <Background gap={16} />
-          {minimap && <MiniMap pannable zoomable nodeStrokeWidth={3} />}
+          {minimap && <OverviewMap />}
           <Controls fitViewOptions={minimap ? MINIMAP_CLEAR : undefined}>{controls}</Controls>
           <EdgeInsertButton />
           <RenameBox />

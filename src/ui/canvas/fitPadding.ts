@@ -1,9 +1,9 @@
-// Fitting the graph so the minimap (React Flow's, 200×150 px at 15 px from the
+// Fitting the graph so the minimap (OverviewMap.tsx, 200×150 px at 15 px from the
 // bottom-right corner) never covers a node: the fit keeps clear of it either
 // on the right or at the bottom, whichever leaves the larger zoom.
 import { getViewportForBounds, type FitViewOptions, type Rect, type Viewport } from '@xyflow/react';
 
-/** React Flow's MiniMap defaults, and the margin it sits at. */
+/** The minimap's size (React Flow's MiniMap's), and the margin its panel sits at. */
 export const MINIMAP = { width: 200, height: 150, margin: 15 } as const;
 /** Around the graph, as a fraction of the view (the fit's padding before the minimap). */
 const PAD = 0.1;
