@@ -147,7 +147,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
       });
     return why !== undefined;
   };
-  /** A module loaded on first use, or undefined with a notice when it cannot load. */
+  /** For a module loaded on first use that did not load: says so, and gives undefined. */
   const noticeLoadFailure = (e: unknown): undefined => {
     set({
       notice: {
@@ -159,9 +159,10 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
   };
 
   /**
-   * Records an edit; history only when something changed. A canvas edit of a template whose tasks or steps the
-   * canvas cannot address (unnamed, not lists) is refused: writing around
-   * them would drop them. The YAML panel (`setPipeline`) is how they are fixed.
+   * Records an edit, with a history step only when something changed. A
+   * canvas edit of a template whose tasks or steps the canvas cannot address
+   * (unnamed, not lists) is refused: writing around them would drop them. The
+   * YAML panel (`setPipeline`) is how they are fixed.
    */
   const commit = (next: Pipeline, fromCanvas = true): boolean => {
     endPlacing();

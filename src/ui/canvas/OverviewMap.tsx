@@ -7,20 +7,13 @@
 // are computed once per nodes array, so panning costs nothing per node and a
 // drag move one pass. Same classes and CSS variables as <MiniMap>.
 import { Panel, useStore, useStoreApi, type Node, type ReactFlowState } from '@xyflow/react';
-import { XYMinimap, type XYMinimapInstance } from '@xyflow/system';
+import { getBoundsOfRects, XYMinimap, type Rect, type XYMinimapInstance } from '@xyflow/system';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { MINIMAP } from './fitPadding';
 
 const { width: WIDTH, height: HEIGHT } = MINIMAP;
 /** Space around the nodes, in minimap pixels (as <MiniMap>'s offsetScale). */
 const OFFSET_SCALE = 5;
-
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 interface Drawing {
   /** One `M x y h w v h h -w z` per node with a size. */
@@ -75,7 +68,7 @@ export function OverviewMap({ ariaLabel = 'Mini Map' }: { ariaLabel?: string }) 
     width: flowWidth / zoom,
     height: flowHeight / zoom,
   };
-  const box = bounds ? union(bounds, view) : view;
+  const box = bounds ? getBoundsOfRects(bounds, view) : view;
   const viewScale = Math.max(box.width / WIDTH, box.height / HEIGHT);
   const offset = OFFSET_SCALE * viewScale;
   const width = viewScale * WIDTH + offset * 2;
@@ -108,7 +101,8 @@ export function OverviewMap({ ariaLabel = 'Mini Map' }: { ariaLabel?: string }) 
       zoomStep: 1,
       inversePan: false,
     });
-  }, [translateExtent, flowWidth, flowHeight]);
+    // On panZoom too: a controller made after the first update needs one of its own.
+  }, [panZoom, translateExtent, flowWidth, flowHeight]);
 
   return (
     <Panel position="bottom-right" className="react-flow__minimap" data-testid="rf__minimap">
@@ -132,15 +126,4 @@ M${view.x},${view.y}h${view.width}v${view.height}h${-view.width}z`}
       </svg>
     </Panel>
   );
-}
-
-function union(a: Rect, b: Rect): Rect {
-  const x = Math.min(a.x, b.x);
-  const y = Math.min(a.y, b.y);
-  return {
-    x,
-    y,
-    width: Math.max(a.x + a.width, b.x + b.width) - x,
-    height: Math.max(a.y + a.height, b.y + b.height) - y,
-  };
 }

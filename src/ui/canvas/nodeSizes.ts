@@ -26,8 +26,20 @@ export interface NodeLook {
 export function nodeShape(data: TaskNodeData, look: NodeLook): string | undefined {
   if (look.runWatched) return undefined;
   if (!look.detailed) return 'compact';
-  // Everything TaskNode draws in detail, except what is one line whatever it
-  // says (name, runs, detail: ellipsis) or absolutely placed (problem badge).
+  // Asked on every canvas render for a node never measured (one out of view):
+  // computed once per node data object.
+  let shape = detailedShapes.get(data);
+  if (shape === undefined) detailedShapes.set(data, (shape = detailedShape(data)));
+  return shape;
+}
+
+const detailedShapes = new WeakMap<TaskNodeData, string>();
+
+/**
+ * Everything TaskNode draws in detail, except what is one line whatever it
+ * says (name, runs, detail: ellipsis) or absolutely placed (problem badge).
+ */
+function detailedShape(data: TaskNodeData): string {
   return JSON.stringify([
     data.runs !== data.name,
     data.opens !== undefined,

@@ -143,13 +143,7 @@ function refine(
 ): void {
   const started = store.getState().pipeline;
   const run = deps.start(scopeTasks(started), heights, deps.budgetMs);
-  const job: LayoutJob = {
-    phase: 'running',
-    tasks: scopeTasks(started).length,
-    startedAt: run.startedAt,
-    budgetMs: deps.budgetMs,
-    cancel: run.cancel,
-  };
+  const job = runningJob(scopeTasks(started).length, run.startedAt, deps, run.cancel);
   store.getState().setLayoutJob(job);
   void run.outcome.then((outcome) => {
     // Superseded (another layout, a new document, cancelLayout): nothing to report.
@@ -183,6 +177,16 @@ function refine(
   });
 }
 
+type RunningJob = Extract<LayoutJob, { phase: 'running' }>;
+
+/** A layout under way, as the layout status shows it (the worker's run or the placement's parts). */
+const runningJob = (
+  tasks: number,
+  startedAt: number,
+  deps: LayoutDeps,
+  cancel: () => void,
+): RunningJob => ({ phase: 'running', tasks, startedAt, budgetMs: deps.budgetMs, cancel });
+
 function ended(store: EditorStore, message: string | undefined): void {
   store.getState().setLayoutJob(message ? { phase: 'ended', message } : undefined);
 }
@@ -205,13 +209,7 @@ function place(
   // Nodes that left the view would be unmounted, and mounted again by the fit at the end.
   onPlaced(target);
   const placement = placeInChunks(store, Object.entries(target), deps.chunks);
-  const job: LayoutJob = {
-    phase: 'running',
-    tasks: how.tasks,
-    startedAt: how.startedAt,
-    budgetMs: deps.budgetMs,
-    cancel: placement.cancel,
-  };
+  const job = runningJob(how.tasks, how.startedAt, deps, placement.cancel);
   store.getState().setLayoutJob(job);
   void placement.outcome.then((outcome) => {
     if (store.getState().layoutJob !== job) return;
